@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import {
+  TypeBoxValidatorCompiler,
+  registerAjvFormats,
+  type TypeBoxTypeProvider,
+} from '@fastify/type-provider-typebox';
+import type { DestinationStream } from 'pino';
+
+import { installAuthentication } from './auth/authenticate-hook.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config/config.js';
+import { installErrorHandling } from './errors/error-handler.js';
+import { installRequestLogging, loggerOptions } from './plugins/logging.js';
+import { installRequestMetrics } from './plugins/metrics.js';
+import { registerDocs, registerOpenApi } from './plugins/swagger.js';
+import { healthRoutes } from './routes/health.js';
+import { jwksRoutes } from './routes/jwks.js';
+import { metaRoutes } from './routes/meta.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { ErrorResponse } from './schemas/common.js';
+import { createServices, closeServices } from './services-factory.js';
+import './services.js';
+
+/** Options of buildApp. */
+export interface BuildAppOptions {
+  config: Config;
+  /** Replaces the system clock (milliseconds), so tests can move time. */
+  clock?: Clock;
+  /** Where logs go instead of stdout, so tests can read them. */
+  logStream?: DestinationStream;
+  /** Forces a secp256k1 implementation instead of native-with-WASM-fallback. */
+  secp256k1?: 'native' | 'wasm';
+}
+
+// Fastify's types omit the hop-count form proxy-addr supports; a function says the same.
+function proxyTrust(
+  setting: Config['trustProxy'],
+): boolean | string[] | ((a: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
+// Sign-in and token bodies are a few hundred bytes; anything near this is abuse.
+const BODY_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * Builds the service: connects MongoDB and Redis, loads signing keys, registers every route.
+ * The instance is not listening; call `listen()` or use `inject()`. `close()` disconnects.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    // installRequestLogging writes the one line per request.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
+    genReqId: () => randomUUID(),
+    trustProxy: proxyTrust(config.trustProxy),
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  registerAjvFormats();
+  app.addSchema(ErrorResponse);
+
+  const services = await createServices({
+    config,
+    clock,
+    log: app.log,
+    secp256k1: options.secp256k1,
+  });
+  app.decorate('services', services);
+  app.addHook('onClose', () => closeServices(services));
+  if (services.recovery.kind === 'wasm') {
+    app.log.warn(
+      { reason: services.recovery.fallbackReason },
+      'native secp256k1 addon did not load; using the WebAssembly build (slower)',
+    );
+  }
+
+  await registerOpenApi(app, config);
+  installErrorHandling(app);
+  installAuthentication(app, services.authenticator);
+  installRequestMetrics(app, services.metrics);
+  installRequestLogging(app);
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+
+  healthRoutes(app);
+  metaRoutes(app);
+  jwksRoutes(app);
+  metricsRoutes(app);
+  await registerDocs(app);
+
+  return app;
+}

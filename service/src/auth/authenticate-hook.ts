@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+import { AppError } from '../errors/app-error.js';
+import type { AuthContext } from '../tokens/access-tokens.js';
+import type { Authenticator } from './authenticator.js';
+import './route-config.js';
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+
+/** The bearer token of a request, or undefined when absent or not a JWT's shape. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  return BEARER.exec(header)?.[1] ?? '';
+}
+
+/** The caller of a protected route; throws when called on a public one without a token. */
+export function authOf(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new AppError('AUTHENTICATION_REQUIRED');
+  return request.auth;
+}
+
+/**
+ * Requires a verified access token on every route whose config does not say `public: true`,
+ * and sets `request.auth`. Unknown URLs fall through to the 404 handler untouched.
+ */
+export function installAuthentication(app: FastifyInstance, authenticator: Authenticator): void {
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (request.is404 || request.routeOptions.config.public === true) return;
+
+    const token = bearerToken(request);
+    if (token === undefined) throw new AppError('AUTHENTICATION_REQUIRED');
+    if (token === '') throw new AppError('ACCESS_TOKEN_INVALID');
+
+    try {
+      request.auth = await authenticator.authenticate(token);
+    } catch (error) {
+      if (error instanceof AppError) {
+        request.log.warn({ reason: (error.cause as Error | undefined)?.message }, 'access refused');
+      }
+      throw error;
+    }
+  });
+}

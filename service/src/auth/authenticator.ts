@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+
+import { LRUCache } from 'lru-cache';
+
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors/app-error.js';
+import type { SessionState } from '../sessions/session-state.js';
+import type { AccessTokens, AuthContext } from '../tokens/access-tokens.js';
+import type { RevocationFeed } from './revocation-feed.js';
+
+/** Options of an Authenticator. */
+export interface AuthenticatorOptions {
+  accessTokens: AccessTokens;
+  sessions: SessionState;
+  feed: RevocationFeed;
+  clock: Clock;
+  /** Verified tokens kept at most. */
+  cacheSize: number;
+}
+
+/**
+ * Turns a bearer token into an AuthContext. The first sight of a token costs a signature
+ * check and a Redis lookup of its session; after that the verdict is cached (keyed by the
+ * token's hash, until the token expires) and only checked against the revocation feed, so
+ * a revoked session is refused at once without a round trip per request.
+ */
+export class Authenticator {
+  private readonly options: AuthenticatorOptions;
+  private readonly cache: LRUCache<string, AuthContext>;
+
+  constructor(options: AuthenticatorOptions) {
+    this.options = options;
+    this.cache = new LRUCache({ max: options.cacheSize });
+    options.feed.onGap(() => this.clear());
+  }
+
+  /** Forgets every cached verdict (the revocation feed may have missed messages). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Verifies the token and its session; throws ACCESS_TOKEN_INVALID. */
+  async authenticate(token: string): Promise<AuthContext> {
+    const { accessTokens, sessions, feed, clock } = this.options;
+    const key = createHash('sha256').update(token).digest('base64url');
+    const now = clock();
+
+    const cached = feed.live ? this.cache.get(key) : undefined;
+    if (cached && cached.expiresAt * 1000 > now) {
+      if (feed.isRevoked(cached.sessionId)) throw new AppError('ACCESS_TOKEN_INVALID');
+      return cached;
+    }
+
+    const context = await accessTokens.verify(token);
+    if (!(await sessions.isActive(context.sessionId))) {
+      throw new AppError('ACCESS_TOKEN_INVALID', { cause: new Error('session not active') });
+    }
+
+    if (feed.live) this.cache.set(key, context, { ttl: context.expiresAt * 1000 - now });
+    return context;
+  }
+}

@@ -1,0 +1,108 @@
+import type { FastifyBaseLogger } from 'fastify';
+
+import { AuditLog } from './audit/audit-log.js';
+import { Authenticator } from './auth/authenticator.js';
+import { RevocationFeed } from './auth/revocation-feed.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config/config.js';
+import { connectMongo, type Mongo } from './db/mongo.js';
+import { connectRedis } from './db/redis.js';
+import { createMetrics } from './plugins/metrics.js';
+import type { Services } from './services.js';
+import { SessionState } from './sessions/session-state.js';
+import { AccessTokens } from './tokens/access-tokens.js';
+import { KeyEncryption } from './tokens/key-encryption.js';
+import { KeyRing } from './tokens/key-ring.js';
+import { loadRecoveryBackend } from './tron/recovery-backend.js';
+
+/** What createServices needs. */
+export interface ServiceInputs {
+  config: Config;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  secp256k1?: 'native' | 'wasm';
+}
+
+// Access tokens verified recently; each entry is a few hundred bytes.
+const TOKEN_CACHE_SIZE = 10_000;
+
+/** Token audience: every Lucid service accepts tokens for this name. */
+export const TOKEN_AUDIENCE = 'lucid';
+
+/** Connects the stores and builds the domain services, closing what opened on failure. */
+export async function createServices(inputs: ServiceInputs): Promise<Services> {
+  const { config, clock, log } = inputs;
+  const recovery = await loadRecoveryBackend(inputs.secp256k1);
+
+  const mongo = await connectMongo(config);
+  let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
+  try {
+    redis = await connectRedis(config);
+
+    const keyRing = new KeyRing({
+      db: mongo.db,
+      encryption: new KeyEncryption(config.keyEncryptionSecret),
+      rotationMs: config.signingKeyRotationHours * 3_600_000,
+      clock,
+      log,
+    });
+    await keyRing.refresh();
+    keyRing.start();
+
+    const accessTokens = new AccessTokens({
+      keyRing,
+      issuer: config.publicOrigin,
+      audience: TOKEN_AUDIENCE,
+      lifetimeSeconds: config.accessTokenExpireMinutes * 60,
+      clock,
+    });
+    const sessionState = new SessionState(redis, config.redisKeyPrefix);
+
+    const revocations = new RevocationFeed({
+      redis,
+      channel: sessionState.revocationChannel,
+      rememberMs: config.accessTokenExpireMinutes * 60_000,
+      clock,
+      log,
+    });
+    await revocations.start();
+    const authenticator = new Authenticator({
+      accessTokens,
+      sessions: sessionState,
+      feed: revocations,
+      clock,
+      cacheSize: TOKEN_CACHE_SIZE,
+    });
+
+    return {
+      config,
+      clock,
+      mongo,
+      redis,
+      audit: new AuditLog(mongo.db, log),
+      metrics: createMetrics(),
+      keyRing,
+      accessTokens,
+      sessionState,
+      authenticator,
+      revocations,
+      recovery,
+    };
+  } catch (error) {
+    redis?.disconnect();
+    await closeMongo(mongo);
+    throw error;
+  }
+}
+
+async function closeMongo(mongo: Mongo): Promise<void> {
+  await mongo.client.close().catch(() => undefined);
+}
+
+/** Stops timers and closes the connections createServices opened. */
+export async function closeServices(services: Services): Promise<void> {
+  services.keyRing.stop();
+  await services.revocations.stop();
+  await services.redis.quit().catch(() => services.redis.disconnect());
+  await closeMongo(services.mongo);
+}
