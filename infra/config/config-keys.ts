@@ -116,9 +116,19 @@ export const CONFIG_KEYS = {
   },
   publicOrigin: {
     type: 'string',
-    default: 'http://127.0.0.1:8089',
-    pattern: /^https?:\/\/[^\s/]+$/,
-    description: 'Origin browsers use to reach the service (scheme, host and port, no path).',
+    default: 'https://auth.lucid.local',
+    pattern: /^https:\/\/[^\s/]+$/,
+    description:
+      'Origin people reach the service at (https, no path); wallets show its host when ' +
+      "signing, and it is the access tokens' issuer.",
+  },
+  trustProxy: {
+    type: 'string',
+    default: 'false',
+    pattern: /^(false|true|\d+|[\d.:/a-fA-F]+(,[\d.:/a-fA-F]+)*)$/,
+    description:
+      'Proxies trusted for the client address: false, true, a hop count, or a comma list ' +
+      'of addresses or CIDRs (the TLS proxy in front of the service).',
   },
   restartPolicy: {
     type: 'string',

@@ -47,7 +47,9 @@ export function authServiceModel(config: StackConfig): ServiceModel {
       retries: 3,
       startPeriodSeconds: 15,
     },
-    httpProbes: { startup: '/health', readiness: '/health', liveness: '/health' },
+    // Liveness asks only whether the process serves; readiness also needs MongoDB and Redis,
+    // so a database outage takes replicas out of the Service instead of restarting them.
+    httpProbes: { startup: '/health/live', readiness: '/health/ready', liveness: '/health/live' },
   };
 }
 
@@ -57,6 +59,7 @@ function authEnv(config: StackConfig): Record<string, string> {
     PORT: String(AUTH_PORT),
     NODE_ENV: 'production',
     PUBLIC_ORIGIN: config.publicOrigin,
+    TRUST_PROXY: config.trustProxy,
     TRON_NETWORK: config.tronNetwork,
     LOG_LEVEL: config.logLevel,
     MONGODB_URI_FILE: AUTH_FILES.mongodbUri.path,
