@@ -11,6 +11,15 @@ export const ERRORS = {
     status: 400,
     message: 'The signature is not a valid TIP-191 signature of the message',
   },
+  INVALID_CURSOR: { status: 400, message: 'The cursor is not one this service issued' },
+  HARDWARE_WALLET_UNSUPPORTED: {
+    status: 400,
+    message: 'This hardware wallet type is not accepted by this deployment',
+  },
+  HARDWARE_WALLET_PROOF_REJECTED: {
+    status: 400,
+    message: 'The signed challenge was not accepted: request a new one and sign it in time',
+  },
   AUTHENTICATION_FAILED: {
     status: 401,
     message: 'Sign-in failed: request a new challenge and sign it with the account key',
@@ -25,11 +34,27 @@ export const ERRORS = {
     message: 'The refresh token is invalid, expired or revoked: sign in again',
   },
   FORBIDDEN: { status: 403, message: 'The account may not perform this action' },
+  STEP_UP_REQUIRED: {
+    status: 403,
+    message: 'This action needs a session stepped up with a registered hardware wallet',
+  },
   NOT_FOUND: { status: 404, message: 'No such resource' },
   ROUTE_NOT_FOUND: { status: 404, message: 'No route matches this method and path' },
   ACCOUNT_EXISTS: {
     status: 409,
     message: 'An account already exists for this address: sign in instead',
+  },
+  HARDWARE_WALLET_EXISTS: {
+    status: 409,
+    message: 'This address is already registered as a hardware wallet',
+  },
+  LAST_SUPER_ADMIN: {
+    status: 409,
+    message: 'The last SUPER_ADMIN cannot lose the role: grant it to another account first',
+  },
+  ROLE_CHANGE_IN_PROGRESS: {
+    status: 409,
+    message: 'Another role change is in progress: retry shortly',
   },
   BODY_TOO_LARGE: { status: 413, message: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The request body must be application/json' },
