@@ -15,6 +15,9 @@ import { installErrorHandling } from './errors/error-handler.js';
 import { installRequestLogging, loggerOptions } from './plugins/logging.js';
 import { installRequestMetrics } from './plugins/metrics.js';
 import { registerDocs, registerOpenApi } from './plugins/swagger.js';
+import { authChallengeRoutes } from './routes/auth-challenge.js';
+import { authSignInRoutes } from './routes/auth-sign-in.js';
+import { authTokenRoutes } from './routes/auth-tokens.js';
 import { healthRoutes } from './routes/health.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { metaRoutes } from './routes/meta.js';
@@ -99,6 +102,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   metaRoutes(app);
   jwksRoutes(app);
   metricsRoutes(app);
+  authChallengeRoutes(app);
+  authSignInRoutes(app);
+  authTokenRoutes(app);
   await registerDocs(app);
 
   return app;

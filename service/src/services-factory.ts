@@ -1,8 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 
+import { AccountStore } from './accounts/account-store.js';
 import { AuditLog } from './audit/audit-log.js';
 import { Authenticator } from './auth/authenticator.js';
 import { RevocationFeed } from './auth/revocation-feed.js';
+import { SignIn } from './auth/sign-in.js';
+import { chainIdOf } from './challenge/chains.js';
+import { ChallengeStore } from './challenge/challenge-store.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { connectMongo, type Mongo } from './db/mongo.js';
@@ -10,6 +14,8 @@ import { connectRedis } from './db/redis.js';
 import { createMetrics } from './plugins/metrics.js';
 import type { Services } from './services.js';
 import { SessionState } from './sessions/session-state.js';
+import { SessionStore } from './sessions/session-store.js';
+import { Sessions } from './sessions/sessions.js';
 import { AccessTokens } from './tokens/access-tokens.js';
 import { KeyEncryption } from './tokens/key-encryption.js';
 import { KeyRing } from './tokens/key-ring.js';
@@ -74,6 +80,22 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       cacheSize: TOKEN_CACHE_SIZE,
     });
 
+    const accounts = new AccountStore(mongo.db, config.superAdminAddresses);
+    const sessionStore = new SessionStore(mongo.db);
+    await Promise.all([accounts.ensureIndexes(), sessionStore.ensureIndexes()]);
+
+    const chainId = chainIdOf(config.tronNetwork);
+    const domain = new URL(config.publicOrigin).host;
+    const challenges = new ChallengeStore({
+      redis,
+      keyPrefix: config.redisKeyPrefix,
+      clock,
+      lifetimeSeconds: config.challengeExpireSeconds,
+      domain,
+      uri: config.publicOrigin,
+      chainId,
+    });
+
     return {
       config,
       clock,
@@ -87,6 +109,17 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       authenticator,
       revocations,
       recovery,
+      challenges,
+      accounts,
+      sessionStore,
+      sessions: new Sessions({
+        store: sessionStore,
+        state: sessionState,
+        revocations,
+        clock,
+        refreshLifetimeSeconds: config.refreshTokenExpireDays * 86_400,
+      }),
+      signIn: new SignIn({ challenges, accounts, recovery, clock, domain, chainId }),
     };
   } catch (error) {
     redis?.disconnect();

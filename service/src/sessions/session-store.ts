@@ -1,0 +1,65 @@
+import type { Collection, Db } from 'mongodb';
+
+import type { RequestContext } from '../audit/audit-event.js';
+
+/** The MongoDB collection of sessions. */
+export const SESSIONS_COLLECTION = 'sessions';
+
+/** How a session proved who it is. */
+export type AuthMethod = 'wallet' | 'hardware-wallet';
+
+/**
+ * The durable record of a session: what people see in their session list. Whether the
+ * session still works is decided by its live state in Redis, not by this record.
+ */
+export interface SessionRecord {
+  _id: string;
+  userId: string;
+  address: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  /** When the current refresh token stops working, unless rotated again. */
+  expiresAt: Date;
+  ip: string;
+  userAgent: string | null;
+  authMethod: AuthMethod;
+  /** Until when a hardware-wallet step-up holds, or null. */
+  steppedUpUntil: Date | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+}
+
+/** Session records in MongoDB. */
+export class SessionStore {
+  readonly collection: Collection<SessionRecord>;
+
+  constructor(db: Db) {
+    this.collection = db.collection<SessionRecord>(SESSIONS_COLLECTION);
+  }
+
+  /** Creates the indexes the session list needs. */
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndex({ userId: 1, createdAt: -1 }, { name: 'user_sessions' });
+  }
+
+  /** Writes a new session's record. */
+  async insert(record: SessionRecord): Promise<void> {
+    await this.collection.insertOne(record);
+  }
+
+  /** Notes a refresh: last use, its client and the new expiry. */
+  async touch(id: string, context: RequestContext, now: Date, expiresAt: Date): Promise<void> {
+    await this.collection.updateOne(
+      { _id: id },
+      { $set: { lastUsedAt: now, expiresAt, ip: context.ip, userAgent: context.userAgent } },
+    );
+  }
+
+  /** Marks a session revoked (the first reason wins). */
+  async markRevoked(id: string, reason: string, now: Date): Promise<void> {
+    await this.collection.updateOne(
+      { _id: id, revokedAt: null },
+      { $set: { revokedAt: now, revokedReason: reason } },
+    );
+  }
+}
