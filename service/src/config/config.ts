@@ -45,6 +45,8 @@ export interface Config {
   hardwareWalletTimeout: number;
   superAdminAddresses: string[];
   stepUpRequiredActions: string[];
+  /** Minutes a hardware-wallet verification keeps a session stepped up. */
+  stepUpWindowMinutes: number;
   auditRetentionDays: number;
 }
 
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     hardwareWalletTimeout: int(env, 'HARDWARE_WALLET_TIMEOUT', 30, 5, 600),
     superAdminAddresses,
     stepUpRequiredActions: list(env, 'STEP_UP_REQUIRED_ACTIONS', []),
+    stepUpWindowMinutes: int(env, 'STEP_UP_WINDOW_MINUTES', 5, 1, 60),
     auditRetentionDays: int(env, 'AUDIT_RETENTION_DAYS', 90, 1, 3_650),
   };
 }
