@@ -87,6 +87,21 @@ function checkCrossKeyRules(config: StackConfig): void {
       `${CONFIG_NAMESPACE}:imageRepository must start with registryServer/ when pushing`,
     );
   }
+  const pullable = config.imagePush || config.imageRef.includes('@');
+  if (config.target === 'kubernetes' && !pullable) {
+    throw new InfraConfigError(
+      'CONFIG_INVALID',
+      `${CONFIG_NAMESPACE}:target kubernetes needs imagePush true or an imageRef with a ` +
+        'registry, since the nodes pull the image',
+    );
+  }
+  if (config.dockerHost !== '' && !pullable && !config.imageRef.startsWith('sha256:')) {
+    throw new InfraConfigError(
+      'CONFIG_INVALID',
+      `${CONFIG_NAMESPACE}:dockerHost names another engine, so it needs imagePush true or a ` +
+        'registry imageRef to get the image there',
+    );
+  }
   if (config.redisMaxMemoryMb >= config.redisMemoryMb) {
     throw new InfraConfigError(
       'CONFIG_INVALID',

@@ -65,6 +65,8 @@ export interface DockerSpecs<V = string> {
 export interface DockerSpecInputs<V> {
   /** The auth image reference; the Pulumi renderer passes the built image's digest. */
   readonly authImage: V | string;
+  /** Database images to run instead of the model's (pulled digests, or local stand-ins). */
+  readonly databaseImages?: Partial<Readonly<Record<'mongodb' | 'redis', V | string>>>;
   /** File contents by service and file id (see `fileContents`). */
   readonly files: Readonly<Record<ServiceRole, Readonly<Record<string, V | string>>>>;
 }
@@ -88,7 +90,10 @@ export function dockerContainerSpecs<V = string>(
     volumes: services.flatMap((s) => s.volumes.map((v) => ({ name: v.name, role: s.role }))),
     containers: services.map((service) =>
       containerSpec(model, service, {
-        image: service.role === 'auth' ? inputs.authImage : service.image,
+        image:
+          service.role === 'auth'
+            ? inputs.authImage
+            : (inputs.databaseImages?.[service.role] ?? service.image),
         files: inputs.files[service.role],
       }),
     ),

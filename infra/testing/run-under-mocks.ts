@@ -20,6 +20,8 @@ export interface RecordedResource {
   readonly inputs: Record<string, unknown>;
   readonly secretPaths: readonly string[];
   readonly unknownPaths: readonly string[];
+  /** The outputs the mocks gave the resource (secrets unwrapped). */
+  readonly outputs: Record<string, unknown>;
   readonly options: {
     readonly provider: string | undefined;
     readonly dependsOn: readonly string[];
@@ -178,7 +180,8 @@ function recordRegistrations(): RecordedResource[] {
   monitor.registerResource = (req, callback) =>
     original(req, (err, res) => {
       if (!err && res) {
-        recorded.push(toRecord(req, res.getUrn()));
+        const outputs = plainFromSerialized(res.getObject()?.toJavaScript() ?? {}).value;
+        recorded.push(toRecord(req, res.getUrn(), outputs as Record<string, unknown>));
         markSecretOutputs(res, req.getAdditionalsecretoutputsList());
       }
       callback(err, res);
@@ -207,7 +210,11 @@ function markSecretOutputs(res: RegisterResponse, names: readonly string[]): voi
   res.setObject(StructClass.fromJavaScript(state));
 }
 
-function toRecord(req: RegisterRequest, urn: string): RecordedResource {
+function toRecord(
+  req: RegisterRequest,
+  urn: string,
+  outputs: Record<string, unknown>,
+): RecordedResource {
   const plain = plainFromSerialized(req.getObject()?.toJavaScript() ?? {});
   return {
     urn,
@@ -218,6 +225,7 @@ function toRecord(req: RegisterRequest, urn: string): RecordedResource {
     inputs: plain.value as Record<string, unknown>,
     secretPaths: plain.secretPaths,
     unknownPaths: plain.unknownPaths,
+    outputs,
     options: {
       provider: req.getProvider() || undefined,
       dependsOn: req.getDependenciesList(),
