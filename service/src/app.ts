@@ -15,13 +15,19 @@ import { installErrorHandling } from './errors/error-handler.js';
 import { installRequestLogging, loggerOptions } from './plugins/logging.js';
 import { installRequestMetrics } from './plugins/metrics.js';
 import { registerDocs, registerOpenApi } from './plugins/swagger.js';
+import { installServiceRateLimits } from './rate-limit/service-limits.js';
+import { installServiceAccessControl } from './rbac/install.js';
+import { auditRoutes } from './routes/audit.js';
 import { authChallengeRoutes } from './routes/auth-challenge.js';
 import { authSignInRoutes } from './routes/auth-sign-in.js';
 import { authTokenRoutes } from './routes/auth-tokens.js';
+import { hardwareWalletRoutes } from './routes/hardware-wallets.js';
 import { healthRoutes } from './routes/health.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { metaRoutes } from './routes/meta.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { userRoutes } from './routes/users.js';
 import { ErrorResponse } from './schemas/common.js';
 import { createServices, closeServices } from './services-factory.js';
 import './services.js';
@@ -90,7 +96,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await registerOpenApi(app, config);
   installErrorHandling(app);
+  // Rate limits identify callers themselves and run first; access control needs request.auth.
+  await installServiceRateLimits(app);
   installAuthentication(app, services.authenticator);
+  installServiceAccessControl(app);
   installRequestMetrics(app, services.metrics);
   installRequestLogging(app);
   app.addHook('onRequest', (request, reply, done) => {
@@ -105,6 +114,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   authChallengeRoutes(app);
   authSignInRoutes(app);
   authTokenRoutes(app);
+  userRoutes(app);
+  sessionRoutes(app);
+  hardwareWalletRoutes(app);
+  auditRoutes(app);
   await registerDocs(app);
 
   return app;

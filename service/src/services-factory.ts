@@ -12,6 +12,7 @@ import type { Config } from './config/config.js';
 import { connectMongo, type Mongo } from './db/mongo.js';
 import { connectRedis } from './db/redis.js';
 import { createMetrics } from './plugins/metrics.js';
+import { createSecurityServices } from './security-services.js';
 import type { Services } from './services.js';
 import { SessionState } from './sessions/session-state.js';
 import { SessionStore } from './sessions/session-store.js';
@@ -96,12 +97,24 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       chainId,
     });
 
+    const audit = new AuditLog(mongo.db, log);
+    const db = mongo.db;
+    const security = await createSecurityServices({
+      config,
+      clock,
+      log,
+      redis,
+      db,
+      audit,
+      recovery,
+    });
+
     return {
       config,
       clock,
       mongo,
       redis,
-      audit: new AuditLog(mongo.db, log),
+      audit,
       metrics: createMetrics(),
       keyRing,
       accessTokens,
@@ -120,6 +133,7 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
         refreshLifetimeSeconds: config.refreshTokenExpireDays * 86_400,
       }),
       signIn: new SignIn({ challenges, accounts, recovery, clock, domain, chainId }),
+      ...security,
     };
   } catch (error) {
     redis?.disconnect();
@@ -135,6 +149,7 @@ async function closeMongo(mongo: Mongo): Promise<void> {
 /** Stops timers and closes the connections createServices opened. */
 export async function closeServices(services: Services): Promise<void> {
   services.keyRing.stop();
+  services.stopAuditPurge();
   await services.revocations.stop();
   await services.redis.quit().catch(() => services.redis.disconnect());
   await closeMongo(services.mongo);

@@ -17,9 +17,10 @@ import type { Sessions } from './sessions/sessions.js';
 import type { AccessTokens } from './tokens/access-tokens.js';
 import type { KeyRing } from './tokens/key-ring.js';
 import type { RecoveryBackend } from './tron/recovery-backend.js';
+import type { SecurityServices } from './security-services.js';
 
 /** Everything the routes use, built once per app and reachable as `app.services`. */
-export interface Services {
+export interface Services extends SecurityServices {
   config: Config;
   clock: Clock;
   mongo: Mongo;

@@ -1,3 +1,5 @@
+import { ConfigError } from '../config/config-error.js';
+
 /**
  * Device families the service knows how to describe. What the server verifies is a TIP-191
  * signature by the registered address; it cannot tell whether the key lives in a device.
@@ -6,6 +8,8 @@ export const HARDWARE_WALLET_TYPES = ['ledger', 'trezor', 'keepkey'] as const;
 
 /** One known device family. */
 export type HardwareWalletType = (typeof HARDWARE_WALLET_TYPES)[number];
+
+const VARIABLE = 'SUPPORTED_HARDWARE_WALLETS';
 
 /** True when the value names a known device family. */
 export function isHardwareWalletType(value: unknown): value is HardwareWalletType {
@@ -20,10 +24,10 @@ export function parseSupportedTypes(configured: readonly string[]): HardwareWall
   const unknown = configured.find((name) => !isHardwareWalletType(name));
   if (unknown !== undefined) {
     const known = HARDWARE_WALLET_TYPES.join(', ');
-    throw new Error(`Unknown hardware wallet type "${unknown}"; known types: ${known}`);
+    throw new ConfigError(VARIABLE, `unknown type "${unknown}"; known types: ${known}`);
   }
   if (new Set(configured).size !== configured.length) {
-    throw new Error('The supported hardware wallet list names a type twice');
+    throw new ConfigError(VARIABLE, 'names a type twice');
   }
   return configured.filter(isHardwareWalletType);
 }

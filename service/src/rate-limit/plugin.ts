@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 
 import {
@@ -11,7 +11,7 @@ import {
   type TierSelection,
 } from './tiers.js';
 
-/** Options of the rate-limit registration. */
+/** Options of the rate limits. */
 export interface RateLimitOptions {
   redis: Redis;
   /** Key prefix, so several deployments or test suites can share one Redis. */
@@ -19,21 +19,32 @@ export interface RateLimitOptions {
   tiers: RateLimitTiers;
   /** Length of the counting window in milliseconds (a minute in production). */
   windowMs: number;
-  /** The verified caller of a request, or null when it carries no valid access token. */
-  identify: (request: FastifyRequest) => RateLimitCaller | null | Promise<RateLimitCaller | null>;
-  /** The error thrown for a refused request; the plugin has already set Retry-After. */
+  /**
+   * The caller of a request when it carries a valid access token for a protected route;
+   * null otherwise (no token, a public route, or a token that fails verification).
+   */
+  identify: (request: FastifyRequest) => Promise<RateLimitCaller | null>;
+  /** The error thrown for a refused request; Retry-After is already set. */
   tooManyRequests: (retryAfterSeconds: number) => Error;
   /** Called once per refused request, for the audit log and metrics. */
   onLimited?: (request: FastifyRequest, selection: TierSelection) => void;
 }
 
+function setHeaders(reply: FastifyReply, limit: number, remaining: number, reset: number): void {
+  void reply.header('ratelimit-limit', limit);
+  void reply.header('ratelimit-remaining', remaining);
+  void reply.header('ratelimit-reset', reset);
+}
+
 /**
- * Registers @fastify/rate-limit on every route, with counters in Redis shared by all
- * replicas. Routes opt out with `config: { rateLimit: false }` (health probes, metrics).
- * Headers follow the IETF RateLimit draft (RateLimit-Limit, -Remaining, -Reset) plus
- * Retry-After on a refusal.
+ * Meters every request against its tier, with counters in Redis (through @fastify/rate-limit's
+ * store) shared by all replicas. Install it before authentication: it identifies the caller
+ * itself, so requests with a missing or bad token are counted against their IP before any
+ * token check runs, and a valid token is never charged to the IP it comes from. Routes opt
+ * out with `config: { rateLimit: false }` (health probes, metrics). Headers follow the IETF
+ * RateLimit draft (RateLimit-Limit, -Remaining, -Reset, in seconds) plus Retry-After.
  */
-export async function registerRateLimits(
+export async function installRateLimits(
   app: FastifyInstance,
   options: RateLimitOptions,
 ): Promise<void> {
@@ -43,22 +54,36 @@ export async function registerRateLimits(
   }
 
   await app.register(rateLimit, {
-    global: true,
-    // preHandler runs after authentication has been resolved, so the tier is known; bodies
-    // are parsed first, but they are bounded by the server's body limit.
-    hook: 'preHandler',
+    global: false,
     redis: options.redis,
     nameSpace: `${options.prefix}rate-limit:`,
     timeWindow: options.windowMs,
-    enableDraftSpec: true,
-    // A Redis outage refuses requests rather than letting traffic through unmetered.
+    // A Redis outage refuses requests (as a 503) rather than letting traffic through unmetered.
     skipOnError: false,
-    keyGenerator: async (request) => selectTier(await options.identify(request), request.ip).key,
+  });
+  const selections = new WeakMap<FastifyRequest, TierSelection>();
+  const limiter = app.createRateLimit({
+    keyGenerator: (request) => selections.get(request)?.key ?? `unauthenticated:${request.ip}`,
     max: (_request, key) => tiers[tierOfKey(key)],
-    errorResponseBuilder: (_request, context) =>
-      options.tooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
-    onExceeded: (request, key) => {
-      options.onLimited?.(request, { tier: tierOfKey(key), key });
-    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.rateLimit === false) return;
+
+    const selection = selectTier(await options.identify(request), request.ip);
+    selections.set(request, selection);
+    const result = await limiter(request);
+    if (result.isAllowed) return;
+
+    if (!result.isExceeded) {
+      setHeaders(reply, result.max, result.remaining, result.ttlInSeconds);
+      return;
+    }
+
+    const retryAfter = Math.max(1, result.ttlInSeconds);
+    setHeaders(reply, result.max, 0, retryAfter);
+    void reply.header('retry-after', retryAfter);
+    options.onLimited?.(request, selection);
+    throw options.tooManyRequests(retryAfter);
   });
 }

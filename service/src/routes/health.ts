@@ -39,7 +39,8 @@ export function healthRoutes(app: TypedApp): void {
   };
 
   const tags = ['health'];
-  const config_ = { public: true };
+  // Probes are never rate limited: kubelets poll them, and they must answer while Redis is down.
+  const config_ = { public: true, rateLimit: false as const };
 
   app.get(
     '/health',

@@ -12,7 +12,7 @@ export function metricsRoutes(app: TypedApp): void {
   app.get(
     '/metrics',
     {
-      config: { public: true },
+      config: { public: true, rateLimit: false },
       schema: {
         tags: ['meta'],
         summary: 'Prometheus metrics',

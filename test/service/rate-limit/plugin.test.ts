@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { registerRateLimits } from '../../../service/src/rate-limit/plugin.js';
+import { installRateLimits } from '../../../service/src/rate-limit/plugin.js';
 import type { TierSelection } from '../../../service/src/rate-limit/tiers.js';
 import { isRole } from '../../../service/src/rbac/roles.js';
 import { testServices } from '../../support/services.js';
@@ -22,14 +22,14 @@ describe('the rate-limit tiers', () => {
   // The caller comes from a header here; the service derives it from a verified access token.
   async function buildApp(): Promise<FastifyInstance> {
     const instance = Fastify();
-    await registerRateLimits(instance, {
+    await installRateLimits(instance, {
       redis,
       prefix: `test:${randomUUID()}:`,
       tiers: { unauthenticated: 3, authenticated: 5, admin: 8 },
       windowMs: 60_000,
       identify: (request) => {
         const [accountId, role] = String(request.headers['x-caller'] ?? '').split(':');
-        return accountId && isRole(role) ? { accountId, role } : null;
+        return Promise.resolve(accountId && isRole(role) ? { accountId, role } : null);
       },
       tooManyRequests: () => new TooManyRequests('Too many requests'),
       onLimited: (_request, selection) => limited.push(selection),
@@ -126,11 +126,11 @@ describe('the rate-limit tiers', () => {
       prefix: 'x:',
       tiers: { unauthenticated: 1, authenticated: 0, admin: 1 },
       windowMs: 1000,
-      identify: () => null,
+      identify: () => Promise.resolve(null),
       tooManyRequests: () => new TooManyRequests(),
     };
 
-    await expect(registerRateLimits(instance, options)).rejects.toThrow(
+    await expect(installRateLimits(instance, options)).rejects.toThrow(
       'Rate limit for the authenticated tier must be a positive integer, got 0',
     );
     await instance.close();

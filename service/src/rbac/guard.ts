@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+import { authOf } from '../auth/authenticate-hook.js';
+import { ConfigError } from '../config/config-error.js';
+import { AppError } from '../errors/app-error.js';
+import {
+  hasPermission,
+  isPermission,
+  PRIVILEGED_PERMISSIONS,
+  type Permission,
+} from './permissions.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The permission a protected route requires, looked up in the one permission table.
+     * Checked after authentication; a public route must not declare one.
+     */
+    permission?: Permission;
+  }
+}
+
+/** What access control needs beyond the permission table. */
+export interface AccessControlOptions {
+  /** STEP_UP_REQUIRED_ACTIONS: privileged permissions that need a stepped-up session. */
+  stepUpRequired: readonly string[];
+  /** True while the session has a fresh hardware-wallet verification. */
+  isSteppedUp: (sessionId: string) => Promise<boolean>;
+}
+
+/** Checks STEP_UP_REQUIRED_ACTIONS once, at start: only privileged permissions qualify. */
+export function parseStepUpActions(actions: readonly string[]): Permission[] {
+  const bad = actions.find(
+    (action) => !isPermission(action) || !PRIVILEGED_PERMISSIONS.includes(action),
+  );
+  if (bad !== undefined) {
+    const allowed = PRIVILEGED_PERMISSIONS.join(', ');
+    throw new ConfigError('STEP_UP_REQUIRED_ACTIONS', `"${bad}" is not one of ${allowed}`);
+  }
+  return actions.filter(isPermission);
+}
+
+/** Refuses a request whose caller lacks the permission (403 FORBIDDEN). */
+export function requirePermission(request: FastifyRequest, permission: Permission): void {
+  const auth = authOf(request);
+  if (!hasPermission(auth.role, permission)) {
+    request.log.info({ role: auth.role, permission }, 'permission refused');
+    throw new AppError('FORBIDDEN');
+  }
+}
+
+/**
+ * Enforces each route's `config.permission` (and, for the configured privileged
+ * permissions, a stepped-up session). Install it after authentication and before the
+ * routes: its hook must run after the one that sets `request.auth`, and route configuration
+ * is checked as routes are added, so a misspelt permission stops the service at start.
+ */
+export function installAccessControl(app: FastifyInstance, options: AccessControlOptions): void {
+  const stepUpRequired = parseStepUpActions(options.stepUpRequired);
+
+  app.addHook('onRoute', (route) => {
+    const permission: unknown = route.config?.permission;
+    if (permission === undefined) return;
+    if (!isPermission(permission)) {
+      const named = JSON.stringify(permission);
+      throw new Error(`Route ${route.url} names unknown permission ${named}`);
+    }
+    if (route.config?.public === true) {
+      throw new Error(`Route ${route.url} is public but requires ${permission}`);
+    }
+  });
+
+  // onRequest, after authentication: a refused caller learns nothing from body validation.
+  app.addHook('onRequest', async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission === undefined) return;
+
+    requirePermission(request, permission);
+    if (!stepUpRequired.includes(permission)) return;
+    if (!(await options.isSteppedUp(authOf(request).sessionId))) {
+      throw new AppError('STEP_UP_REQUIRED');
+    }
+  });
+}
