@@ -16,7 +16,8 @@ export function fileContents(model: AppModel, secrets: SecretValues): FileConten
   const mongoUri =
     `mongodb://${MONGODB_APP_USER}:${encodeURIComponent(secrets.mongodbAppPassword)}` +
     `@${mongodb.name}:${mongodb.port}/${database}?authSource=${database}`;
-  const redisUri = `redis://:${encodeURIComponent(secrets.redisPassword)}@${redis.name}:${redis.port}/0`;
+  const redisUri =
+    `redis://:${encodeURIComponent(secrets.redisPassword)}` + `@${redis.name}:${redis.port}/0`;
 
   return {
     auth: {

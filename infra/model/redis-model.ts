@@ -25,7 +25,8 @@ export function redisModel(config: StackConfig): ServiceModel {
     port: REDIS_PORT,
     uid: 999,
     gid: 999,
-    command: ['redis-server', REDIS_FILES.config.path],
+    // The data directory is given here rather than in the file, so the file works anywhere.
+    command: ['redis-server', REDIS_FILES.config.path, '--dir', '/data'],
     env: {},
     files: Object.values(REDIS_FILES),
     volumes: [
@@ -60,14 +61,13 @@ export function redisModel(config: StackConfig): ServiceModel {
 }
 
 /**
- * redis.conf: password for the default user, append-only file in /data, and noeviction so
+ * redis.conf: password for the default user, an append-only file, and noeviction so
  * sessions and lockouts are refused rather than silently dropped when memory runs out.
  */
 export function redisConfigFile(password: string, maxMemoryMb: number): string {
   const lines = [
     `port ${REDIS_PORT}`,
     'bind * -::*',
-    'dir /data',
     'appendonly yes',
     'appendfsync everysec',
     `maxmemory ${maxMemoryMb}mb`,

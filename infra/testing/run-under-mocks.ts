@@ -41,7 +41,7 @@ export type PulumiProgram = (() => unknown) | { readonly file: string };
 export interface RunUnderMocksOptions {
   readonly project?: string;
   readonly stack?: string;
-  /** Config values; a key without a namespace gets the project's (`target` → `lucid-auth:target`). */
+  /** Config values; a bare key gets the project's namespace (`target` → `lucid-auth:target`). */
   readonly config?: Readonly<Record<string, string>>;
   /** Keys of `config` that are secrets (same spelling as in `config`). */
   readonly secretKeys?: readonly string[];

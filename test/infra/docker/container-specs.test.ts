@@ -149,7 +149,7 @@ describe('dockerContainerSpecs for the dev stack', () => {
     const conf = String(redis.uploads[0]?.content);
 
     expect(redis.user).toBe('999:999');
-    expect(redis.command).toEqual(['redis-server', '/run/secrets/redis.conf']);
+    expect(redis.command).toEqual(['redis-server', '/run/secrets/redis.conf', '--dir', '/data']);
     expect(conf).toContain(`requirepass ${SECRETS.redisPassword}\n`);
     expect(conf).toContain('appendonly yes\n');
     expect(redis.healthcheck.tests.join(' ')).not.toContain(SECRETS.redisPassword);

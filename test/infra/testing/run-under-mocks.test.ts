@@ -44,7 +44,8 @@ describe('runUnderMocks', () => {
     expect(password?.parent).toBe(widget?.urn);
     expect(password?.inputs).toMatchObject({ length: 24 });
     expect(password?.urn).toBe(
-      'urn:pulumi:unit::lucid-auth::lucid:test:Widget$random:index/randomPassword:RandomPassword::w-password',
+      'urn:pulumi:unit::lucid-auth::' +
+        'lucid:test:Widget$random:index/randomPassword:RandomPassword::w-password',
     );
   });
 

@@ -29,3 +29,8 @@ export function at(value: unknown, path: string): unknown {
   }
   return node;
 }
+
+/** True when the input at a dotted path is secret, itself or through a secret ancestor. */
+export function isSecretAt(resource: RecordedResource, path: string): boolean {
+  return resource.secretPaths.some((p) => p === '' || path === p || path.startsWith(`${p}.`));
+}
