@@ -22,6 +22,9 @@ export function hashMessageV2(message: string | Uint8Array): Uint8Array {
 
 const SIGNATURE_HEX = /^(?:0x)?[0-9a-fA-F]{130}$/;
 
+// With the u flag a surrogate pair is one code point, so this finds only lone halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /**
  * Splits a 65-byte hex signature (r, s, v) into the compact part and recovery id, or returns
  * undefined. Only v in {0, 1, 27, 28} is accepted, and, as ethers (hence tronweb) does, an s
@@ -52,6 +55,9 @@ export function recoverSigner(
 ): TronAddress | undefined {
   const signature = parseSignature(signatureHex);
   if (!signature) return undefined;
+  // Text that is not valid Unicode has no UTF-8 form a wallet could have signed (tronweb
+  // throws on it too); refusing beats signing-over-replacement-characters.
+  if (typeof message === 'string' && LONE_SURROGATE.test(message)) return undefined;
 
   const publicKey = backend.recover(
     signature.compact,
