@@ -16,9 +16,9 @@ export interface LockoutOptions {
 export type LockState =
   { locked: false } | { locked: true; scope: 'address' | 'ip'; retryAfterSeconds: number };
 
-/** The two things counted: the account's address and the client's IP. */
+/** The two things counted: the account's address (null when none could be read) and the IP. */
 export interface SignInSubject {
-  address: string;
+  address: string | null;
   ip: string;
 }
 
@@ -73,16 +73,16 @@ export class SignInLockout {
   /** Whether the address or the IP is locked out now, with the longer remaining time. */
   async check(subject: SignInSubject): Promise<LockState> {
     const [addressMs, ipMs] = await Promise.all([
-      this.#redis.pttl(this.keys('address', subject.address).lock),
+      subject.address === null ? -2 : this.#redis.pttl(this.keys('address', subject.address).lock),
       this.#redis.pttl(this.keys('ip', subject.ip).lock),
     ]);
     return lockState(addressMs, ipMs);
   }
 
-  /** Counts one failed sign-in for both the address and the IP; returns the state after it. */
+  /** Counts one failed sign-in for the address (when known) and the IP; returns the state after. */
   async recordFailure(subject: SignInSubject): Promise<LockState> {
     const [addressMs, ipMs] = await Promise.all([
-      this.#count(this.keys('address', subject.address)),
+      subject.address === null ? -2 : this.#count(this.keys('address', subject.address)),
       this.#count(this.keys('ip', subject.ip)),
     ]);
     return lockState(addressMs, ipMs);

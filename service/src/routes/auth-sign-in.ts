@@ -6,6 +6,7 @@ import { requestContext } from '../audit/audit-event.js';
 import { tokenResponse } from '../auth/issue-tokens.js';
 import { SignInFailure, type VerifiedSignIn } from '../auth/sign-in.js';
 import { AppError } from '../errors/app-error.js';
+import { signInGuards } from '../lockout/sign-in-guard.js';
 import { SignedMessage, TokenResponse } from '../schemas/auth.js';
 import { errorResponses } from '../schemas/common.js';
 import type { TypedApp } from './typed-app.js';
@@ -16,6 +17,7 @@ type SignedBody = Static<typeof SignedMessage>;
 /** POST /api/v1/auth/register and POST /api/v1/auth/login. */
 export function authSignInRoutes(app: TypedApp): void {
   const { signIn, accounts, sessions, accessTokens, audit, metrics, clock } = app.services;
+  const lockoutGuard = signInGuards(app);
 
   // Every failure leaves the same way: one 401, the reason only in the log and audit.
   const refuse = async (request: FastifyRequest, flow: Flow, failure: SignInFailure) => {
@@ -37,11 +39,16 @@ export function authSignInRoutes(app: TypedApp): void {
   };
 
   const verify = async (request: FastifyRequest, body: SignedBody, flow: Flow) => {
+    const guard = lockoutGuard(request, body.message);
+    await guard.assertOpen();
     try {
-      return await signIn.verify(body.message, body.signature, flow === 'login');
+      const verified = await signIn.verify(body.message, body.signature, flow === 'login');
+      await guard.succeeded(verified.address);
+      return verified;
     } catch (error) {
-      if (error instanceof SignInFailure) throw await refuse(request, flow, error);
-      throw error;
+      if (!(error instanceof SignInFailure)) throw error;
+      await guard.failed();
+      throw await refuse(request, flow, error);
     }
   };
 
