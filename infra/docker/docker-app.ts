@@ -42,7 +42,7 @@ export class DockerApp extends pulumi.ComponentResource {
     );
     const child = { parent: this, provider };
 
-    const pull = (role: ServiceRole, ref: pulumi.Input<string>): pulumi.Output<string> =>
+    const pull = (role: ServiceRole, ref: pulumi.Input<string>): docker.RemoteImage =>
       new docker.RemoteImage(
         `${name}-${role}-image`,
         {
@@ -51,14 +51,22 @@ export class DockerApp extends pulumi.ComponentResource {
           ...(model.image.platform ? { platform: model.image.platform } : {}),
         },
         child,
-      ).repoDigest;
+      );
+
+    // The databases run from their configured references, already pinned by digest, so the
+    // reference is known (and checkable) at preview; the pulls only have to finish first.
+    const pulled: Partial<Record<ServiceRole, docker.RemoteImage>> = {
+      mongodb: pull('mongodb', model.services.mongodb.image),
+      redis: pull('redis', model.services.redis.image),
+    };
+    let authImage = args.authImage;
+    if (isRegistryReference(model.image)) {
+      pulled.auth = pull('auth', args.authImage);
+      authImage = pulled.auth.repoDigest;
+    }
 
     const specs = dockerContainerSpecs<pulumi.Output<string>>(model, {
-      authImage: isRegistryReference(model.image) ? pull('auth', args.authImage) : args.authImage,
-      databaseImages: {
-        mongodb: pull('mongodb', model.services.mongodb.image),
-        redis: pull('redis', model.services.redis.image),
-      },
+      authImage,
       files: fileOutputs(model, args.secrets),
     });
 
@@ -82,7 +90,13 @@ export class DockerApp extends pulumi.ComponentResource {
     // Databases first: the auth container waits for them to report healthy.
     const databases: docker.Container[] = [];
     for (const spec of specs.containers) {
-      const dependsOn = [...networks, ...volumes, ...(spec.role === 'auth' ? databases : [])];
+      const image = pulled[spec.role];
+      const dependsOn = [
+        ...networks,
+        ...volumes,
+        ...(image ? [image] : []),
+        ...(spec.role === 'auth' ? databases : []),
+      ];
       const container = new docker.Container(`${name}-${spec.role}`, containerArgs(spec), {
         ...child,
         dependsOn,

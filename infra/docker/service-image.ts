@@ -33,6 +33,7 @@ export class ServiceImage extends pulumi.ComponentResource {
             context: image.context,
             dockerfile: image.dockerfile,
             ...(image.platform ? { platform: image.platform } : {}),
+            args: buildArgs(image),
           },
           skipPush: !image.push,
           ...(image.push && image.registryServer
@@ -59,4 +60,14 @@ export class ServiceImage extends pulumi.ComponentResource {
 export function isRegistryReference(image: ImageModel): boolean {
   if (image.prebuilt !== undefined) return image.prebuilt.includes('@');
   return image.push;
+}
+
+/**
+ * Build arguments of service/Dockerfile: the version label, and TARGETARCH, which the
+ * classic builder leaves unset (BuildKit sets the same value itself).
+ */
+export function buildArgs(image: ImageModel): Record<string, string> {
+  const args: Record<string, string> = { VERSION: image.tag };
+  if (image.platform) args['TARGETARCH'] = image.platform.replace('linux/', '');
+  return args;
 }

@@ -20,7 +20,8 @@ export function buildAppModel(config: StackConfig, identity: StackIdentity): App
       prebuilt: config.imageRef === '' ? undefined : config.imageRef,
       repository: config.imageRepository,
       tag: config.imageTag,
-      context: 'service',
+      // The repository root: the service installs from the root lockfile (service/Dockerfile).
+      context: '.',
       dockerfile: 'service/Dockerfile',
       platform: config.platform === '' ? undefined : config.platform,
       push: config.imagePush,

@@ -35,7 +35,7 @@ describe('the dev stack', () => {
 
     expect(image).toMatchObject({
       imageName: 'lucid-auth-service:1.0.0',
-      build: { context: 'service', dockerfile: 'service/Dockerfile' },
+      build: { context: '.', dockerfile: 'service/Dockerfile', args: { VERSION: '1.0.0' } },
       skipPush: true,
     });
     expect(image['build']).not.toHaveProperty('platform');
@@ -49,13 +49,17 @@ describe('the dev stack', () => {
     expect(image).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
-  it('pulls MongoDB 7 and Redis 7 by digest and runs them from the pulled digests', () => {
+  it('pulls MongoDB 7 and Redis 7 by digest, then runs those same pinned references', () => {
     const remote = ofType(run, 'docker:index/remoteImage:RemoteImage');
-
     expect(remote.map((r) => r.name).sort()).toEqual(['lucid-mongodb-image', 'lucid-redis-image']);
-    for (const r of remote) expect(r.inputs['name']).toMatch(/:7\.[0-9].*@sha256:[0-9a-f]{64}$/);
-    expect(container('lucid-mongodb')['image']).toMatch(/^docker\.io\/library\/mongo:7\.0@sha256:/);
-    expect(container('lucid-redis')['image']).toMatch(/^docker\.io\/library\/redis:7\.4/);
+
+    for (const role of ['mongodb', 'redis']) {
+      const pull = resource(run, 'docker:index/remoteImage:RemoteImage', `lucid-${role}-image`);
+      const record = resource(run, CONTAINER, `lucid-${role}`);
+      expect(pull.inputs['name']).toMatch(/:7\.[0-9][^@]*@sha256:[0-9a-f]{64}$/);
+      expect(record.inputs['image']).toBe(pull.inputs['name']);
+      expect(record.options.dependsOn).toContain(pull.urn);
+    }
   });
 
   it('declares the auth container hardened and limited as the spec says', () => {

@@ -19,7 +19,12 @@ describe('the pi stack', () => {
 
     expect(image.inputs).toMatchObject({
       imageName: 'raspberrypi.local:5000/lucid/auth-service:1.0.0',
-      build: { context: 'service', dockerfile: 'service/Dockerfile', platform: 'linux/arm64' },
+      build: {
+        context: '.',
+        dockerfile: 'service/Dockerfile',
+        platform: 'linux/arm64',
+        args: { VERSION: '1.0.0', TARGETARCH: 'arm64' },
+      },
       skipPush: false,
       registry: {
         server: 'raspberrypi.local:5000',
