@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -79,6 +79,28 @@ describe('readStackConfig', () => {
     );
   });
 
+  it('refuses a Kubernetes target whose nodes could not pull the image', () => {
+    expect(errorOf({ target: 'kubernetes' }).message).toMatch(
+      /^lucid-auth:target kubernetes needs imagePush true or an imageRef with a registry/,
+    );
+  });
+
+  it('refuses a remote engine that would never receive a locally built image', () => {
+    expect(errorOf({ dockerHost: 'ssh://pi@raspberrypi.local' }).message).toMatch(
+      /^lucid-auth:dockerHost names another engine, so it needs imagePush true/,
+    );
+  });
+
+  it('accepts a prebuilt image pinned by registry digest or by local image id', () => {
+    const digest = 'a'.repeat(64);
+
+    expect(read({ imageRef: `r:5000/lucid/auth@sha256:${digest}` }).imageRef).toContain('@');
+    expect(read({ imageRef: `sha256:${digest}` }).imageRef).toBe(`sha256:${digest}`);
+    expect(errorOf({ imageRef: 'r:5000/lucid/auth:1.0.0' }).message).toMatch(
+      /^lucid-auth:imageRef/,
+    );
+  });
+
   it('refuses a Redis memory cap at or above its container limit', () => {
     expect(errorOf({ redisMaxMemoryMb: '256' }).message).toBe(
       'lucid-auth:redisMaxMemoryMb must be below redisMemoryMb',
@@ -101,6 +123,18 @@ describe('Pulumi.yaml', () => {
         default: spec.default,
       });
     }
+  });
+
+  it('runs stacks/index.ts as TypeScript ES modules through tsx', () => {
+    const runtime = (project as unknown as { runtime: unknown; main: string }).runtime;
+
+    expect(runtime).toEqual({
+      name: 'nodejs',
+      options: { typescript: false, nodeargs: '--import=tsx' },
+    });
+    expect((project as unknown as { main: string }).main).toBe('stacks/index.ts');
+    expect(existsSync(`${REPO_ROOT}/stacks/index.ts`)).toBe(true);
+    expect(existsSync(`${REPO_ROOT}/node_modules/tsx/package.json`)).toBe(true);
   });
 
   it('names the project after the config namespace the program reads', () => {

@@ -88,4 +88,19 @@ describe('runUnderMocks', () => {
     expect(password?.inputs['keepers']).toEqual({ k: 'shh' });
     expect(password?.secretPaths).toEqual(['keepers.k']);
   });
+
+  it('records inputs that are unknown in a preview, by path', async () => {
+    const run = await runUnderMocks(
+      () => {
+        const first = new random.RandomPassword('first', { length: 16 });
+        new random.RandomPassword('second', { length: 16, keepers: { from: first.result } });
+        return {};
+      },
+      { preview: true, mockState: (args) => ({ ...args.inputs }) as Record<string, unknown> },
+    );
+
+    const second = run.resources.find((r) => r.name === 'second');
+    expect(second?.unknownPaths).toEqual(['keepers.from']);
+    expect(second?.inputs['keepers']).toEqual({ from: undefined });
+  });
 });
