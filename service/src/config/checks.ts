@@ -26,10 +26,11 @@ export function checkSecretStrength(name: string, value: string, relaxed: boolea
 }
 
 /**
- * Accepts an origin (scheme, host, optional port; no path, query or credentials). Outside
- * development it must be https, since wallets show the domain to the person signing.
+ * Accepts an origin (scheme, host, optional port; no path, query or credentials) and returns
+ * it normalised. Outside development it must be https: wallets show the domain to the
+ * person signing, and it is the tokens' issuer.
  */
-export function checkOrigin(name: string, value: string, relaxed: boolean): void {
+export function checkOrigin(name: string, value: string, relaxed: boolean): string {
   if (value === '') throw new ConfigError(name, 'required, for example https://auth.example.com');
 
   let url: URL;
@@ -44,6 +45,7 @@ export function checkOrigin(name: string, value: string, relaxed: boolean): void
   if (url.protocol !== 'https:' && !(relaxed && url.protocol === 'http:')) {
     throw new ConfigError(name, 'must use https outside development and test');
   }
+  return url.origin;
 }
 
 /** Refuses anything in the super-admin list that is not a TRON base58 address. */

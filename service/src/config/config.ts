@@ -85,8 +85,11 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
-  const publicOrigin = str(env, 'PUBLIC_ORIGIN', relaxed ? `http://${host}:${port}` : '');
-  checkOrigin('PUBLIC_ORIGIN', publicOrigin, relaxed);
+  const publicOrigin = checkOrigin(
+    'PUBLIC_ORIGIN',
+    str(env, 'PUBLIC_ORIGIN', relaxed ? `http://${host}:${port}` : ''),
+    relaxed,
+  );
 
   const superAdminAddresses = list(env, 'SUPER_ADMIN_ADDRESSES', []);
   checkSuperAdmins('SUPER_ADMIN_ADDRESSES', superAdminAddresses);
