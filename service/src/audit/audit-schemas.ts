@@ -14,7 +14,7 @@ export const AuditQueryString = Type.Object(
     type: Type.Optional(EventType),
     from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive' })),
     to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive' })),
-    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Default 50' })),
     cursor: Type.Optional(Type.String({ maxLength: 128, description: 'nextCursor of a page' })),
   },
   { additionalProperties: false },

@@ -14,12 +14,13 @@ import type { TypedApp } from './typed-app.js';
 // An export reads this many events per round trip and stops after the cap, which keeps one
 // request's memory and time bounded; narrow the filters to export more.
 const EXPORT_PAGE = 500;
+const DEFAULT_LIMIT = 50;
 const EXPORT_CAP = 50_000;
 
 function toQuery(query: Static<typeof AuditQueryString>): AuditQuery {
   const { actor, subject, type, from, to, limit, cursor } = query;
   return {
-    limit,
+    limit: limit ?? DEFAULT_LIMIT,
     ...(actor === undefined ? {} : { actor }),
     ...(subject === undefined ? {} : { subject }),
     ...(type === undefined ? {} : { type }),

@@ -34,10 +34,12 @@ const SessionView = Type.Object({
 
 const SessionParams = Type.Object({ session_id: Type.String({ format: 'uuid' }) });
 
+const DEFAULT_LIMIT = 50;
+
 const ListQuery = Type.Object(
   {
     userId: Type.Optional(Type.String({ format: 'uuid', description: 'ADMIN and above only' })),
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Default 50' })),
   },
   { additionalProperties: false },
 );
@@ -98,7 +100,7 @@ export function sessionRoutes(app: TypedApp): void {
       const found = await sessionStore.collection
         .find({ userId })
         .sort({ createdAt: -1 })
-        .limit(request.query.limit)
+        .limit(request.query.limit ?? DEFAULT_LIMIT)
         .toArray();
       return { sessions: found.map((session) => view(session, request)) };
     },
