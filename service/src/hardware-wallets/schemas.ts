@@ -35,7 +35,7 @@ export const RegisterChallengeRequest = Type.Object(
       minLength: 1,
       maxLength: 64,
       // Printable text only: the label is shown back in lists and must not carry controls.
-      pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$',
+      pattern: '^[^\\x00-\\x1f\\x7f]*[^\\s\\x00-\\x1f\\x7f][^\\x00-\\x1f\\x7f]*$',
       description: 'A name the owner recognises, 1 to 64 printable characters',
     }),
   },

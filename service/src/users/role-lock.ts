@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import type { Redis } from 'ioredis';
 
@@ -12,6 +13,8 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 `;
+
+const RETRY_MS = 25;
 
 /**
  * A Redis mutex serialising role changes across replicas. The last-SUPER_ADMIN rule is a
@@ -32,13 +35,17 @@ export class RoleLock {
   }
 
   /**
-   * Runs `work` holding the lock, or returns undefined at once when another change holds
-   * it. The lease outlasts MongoDB's timeouts, so it does not lapse while work is running.
+   * Runs `work` holding the lock, waiting up to `waitMs` for it; returns undefined when
+   * another change held it all that time. The lease outlasts MongoDB's timeouts, so it does
+   * not lapse while work is running.
    */
-  async withLock<T>(work: () => Promise<T>): Promise<{ value: T } | undefined> {
+  async withLock<T>(work: () => Promise<T>, waitMs = 2_000): Promise<{ value: T } | undefined> {
     const token = randomUUID();
-    const taken = await this.#redis.set(this.#key, token, 'PX', this.#leaseMs, 'NX');
-    if (taken !== 'OK') return undefined;
+    const giveUpAt = Date.now() + waitMs;
+    while ((await this.#redis.set(this.#key, token, 'PX', this.#leaseMs, 'NX')) !== 'OK') {
+      if (Date.now() >= giveUpAt) return undefined;
+      await delay(RETRY_MS);
+    }
 
     try {
       return { value: await work() };

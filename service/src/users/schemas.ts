@@ -10,7 +10,7 @@ const DisplayName = Type.String({
   minLength: 1,
   maxLength: 64,
   // Printable text with at least one visible character; blanks around it are trimmed.
-  pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$',
+  pattern: '^[^\\x00-\\x1f\\x7f]*[^\\s\\x00-\\x1f\\x7f][^\\x00-\\x1f\\x7f]*$',
   description: 'Shown to others; 1 to 64 printable characters',
 });
 
