@@ -25,14 +25,16 @@ function platformOf(image: PolicyResource): string | undefined {
 
 /**
  * The image resources a container's image comes from: the engine records them as property
- * dependencies; without those (a program run under mocks) the image value is matched against
- * the outputs of the stack's image resources.
+ * dependencies of `image`; a recorder that keeps only the dependency list (a program run
+ * under mocks) gives the image resources among all dependencies; failing both, the image
+ * value is matched against the outputs of the stack's image resources.
  */
 function imageSources(container: PolicyResource, images: PolicyResource[]): PolicyResource[] {
-  const declared = (container.propertyDependencies.image ?? []).filter((resource) =>
-    IMAGE_TYPES.includes(resource.type),
-  );
+  const isImage = (resource: PolicyResource) => IMAGE_TYPES.includes(resource.type);
+  const declared = (container.propertyDependencies.image ?? []).filter(isImage);
   if (declared.length > 0) return declared;
+  const dependedOn = container.dependencies.filter(isImage);
+  if (dependedOn.length > 0) return dependedOn;
 
   const reference = (container.props as ContainerProps).image;
   return images.filter((image) =>
@@ -65,6 +67,7 @@ export const dockerContainerImagePlatform = stackPolicy<Config>({
       }
       for (const source of sources) {
         const platform = platformOf(source);
+        if (allowed.length === 0) continue;
         if (platform === undefined || !allowed.includes(platform)) {
           report(
             `container ${container.name} runs ${source.name}, whose platform is ` +

@@ -19,6 +19,7 @@ export const dockerImagePlatform = resourcePolicy<ImageProps, Config>({
   configSchema: { properties: { allowedPlatforms: allowedPlatformsSchema } },
   validate: (image, context, report) => {
     const allowed = context.config.allowedPlatforms;
+    if (allowed.length === 0) return;
     const platform = image.build?.platform;
     if (platform === undefined) {
       report(`build.platform is unset, so the build host decides; set ${platformList(allowed)}.`);

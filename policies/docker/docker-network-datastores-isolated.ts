@@ -51,6 +51,7 @@ export const dockerNetworkDatastoresIsolated = stackPolicy<Config>({
       networks.find((n) => n.name === name || (n.props as NetworkProps).name === name);
 
     const datastores = containers.filter((c) => matchesAny(config.datastores, candidate(c)));
+    const intruders = new Set<string>();
     for (const datastore of datastores) {
       const joined = networksOf(datastore);
       if (joined.length === 0) {
@@ -72,7 +73,9 @@ export const dockerNetworkDatastoresIsolated = stackPolicy<Config>({
         for (const other of containers) {
           if (other === datastore || datastores.includes(other)) continue;
           if (!networksOf(other).includes(name)) continue;
+          if (intruders.has(`${other.urn} ${name}`)) continue;
           if (!matchesAny(config.clients, candidate(other))) {
+            intruders.add(`${other.urn} ${name}`);
             report(
               `container ${other.name} shares network ${name} with datastore ` +
                 `${datastore.name}; only the auth service may reach a datastore.`,

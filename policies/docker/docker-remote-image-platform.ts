@@ -19,6 +19,7 @@ export const dockerRemoteImagePlatform = resourcePolicy<RemoteImageProps, Config
   configSchema: { properties: { allowedPlatforms: allowedPlatformsSchema } },
   validate: (image, context, report) => {
     const allowed = context.config.allowedPlatforms;
+    if (allowed.length === 0) return;
     const platform = image.platform ?? image.build?.platform;
     if (platform === undefined) {
       report(`platform is unset, so the engine's own is pulled; set ${platformList(allowed)}.`);

@@ -4,7 +4,8 @@ export const allowedPlatformsSchema = {
   items: { type: 'string' as const },
   description:
     'Platforms images must target. The default is the production target, a Raspberry Pi 5 ' +
-    "(linux/arm64); the dev stack's config widens it to the native platform.",
+    "(linux/arm64); an empty list accepts any platform, including none (the engine's own), " +
+    'which is what the dev stack builds and pulls.',
   default: ['linux/arm64'],
 };
 
