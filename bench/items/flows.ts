@@ -1,0 +1,128 @@
+import { JsonClient } from '../lib/json-client.js';
+import { refresh, signIn, type Tokens } from '../lib/sign-in-client.js';
+import { createWallet, type Wallet } from '../lib/wallet.js';
+import { measured, round, type Figure } from '../report.js';
+import type { BenchSizes } from '../sizes.js';
+
+/** Accounts registered before the loops, each with its first token pair. */
+export interface Accounts {
+  wallets: Wallet[];
+  tokens: Tokens[];
+}
+
+/** Registers `count` accounts, a few at a time. */
+export async function registerAccounts(
+  client: JsonClient,
+  count: number,
+  parallel = 8,
+): Promise<Accounts> {
+  const wallets = Array.from({ length: count }, () => createWallet());
+  const tokens: Tokens[] = new Array<Tokens>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      tokens[index] = await signIn(client, wallets[index]!, 'register');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
+  return { wallets, tokens };
+}
+
+interface LoopResult {
+  ops: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * Runs `op(worker, i)` from `concurrency` workers until `seconds` pass or `maxOps` are
+ * done, and measures each operation. The first failure stops every worker and is thrown.
+ */
+async function loop(
+  sizes: BenchSizes['flows'],
+  op: (worker: number, i: number) => Promise<void>,
+): Promise<LoopResult> {
+  const times: number[] = [];
+  const started = performance.now();
+  const deadline = started + sizes.seconds * 1000;
+  const maxOps = sizes.maxOps ?? Number.POSITIVE_INFINITY;
+  let issued = 0;
+  let failure: Error | undefined;
+
+  const worker = async (id: number) => {
+    while (failure === undefined && performance.now() < deadline && issued < maxOps) {
+      const i = issued++;
+      const began = performance.now();
+      try {
+        await op(id, i);
+      } catch (error) {
+        failure ??= error instanceof Error ? error : new Error(String(error));
+        return;
+      }
+      times.push(performance.now() - began);
+    }
+  };
+  await Promise.all(Array.from({ length: sizes.concurrency }, (_, id) => worker(id)));
+  if (failure !== undefined) throw failure;
+
+  const seconds = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+  return { ops: times.length, seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
+/**
+ * Full sign-in (challenge, client-side signature, login) and refresh rotation, in
+ * operations per second with `concurrency` clients. The client, the service, Redis and the
+ * MongoDB-wire server all share the machine's cores, so this is the whole system's rate.
+ */
+export async function flowFigures(
+  serviceUrl: string,
+  sizes: BenchSizes['flows'],
+): Promise<Figure[]> {
+  const client = new JsonClient(serviceUrl, { connections: sizes.concurrency });
+  try {
+    const accounts = await registerAccounts(client, Math.max(sizes.wallets, sizes.concurrency));
+    const { wallets } = accounts;
+
+    const logins = await loop(sizes, async (_worker, i) => {
+      await signIn(client, wallets[i % wallets.length]!, 'login');
+    });
+
+    // Each worker rotates its own session's refresh token; sessions are never shared, so a
+    // rotation can never look like reuse.
+    const chains = accounts.tokens.map((tokens) => tokens.refreshToken);
+    const refreshes = await loop(sizes, async (worker) => {
+      chains[worker] = (await refresh(client, chains[worker]!)).refreshToken;
+    });
+
+    const details = (result: LoopResult) => ({
+      concurrency: sizes.concurrency,
+      operations: result.ops,
+      seconds: round(result.seconds, 2),
+      p50Ms: round(result.p50Ms, 2),
+      p99Ms: round(result.p99Ms, 2),
+    });
+    return [
+      measured({
+        name: 'sign-in.rate',
+        title: 'Full sign-in (challenge, sign, login), whole system on this machine',
+        unit: 'ops/s',
+        value: round(logins.ops / logins.seconds),
+        goal: { on: 'value', op: '>=', target: 300, text: 'at least 300 sign-ins a second' },
+        details: { ...details(logins), accounts: wallets.length },
+      }),
+      measured({
+        name: 'refresh.rate',
+        title: 'Refresh token rotation, whole system on this machine',
+        unit: 'ops/s',
+        value: round(refreshes.ops / refreshes.seconds),
+        details: details(refreshes),
+      }),
+    ];
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { openSync, closeSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { builtService } from './build-service.js';
+import { freePort, waitUntil } from './ports.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** What a service process is started with. */
+export interface ServiceProcessOptions {
+  mongodbUri: string;
+  redisUri: string;
+  /** pino level; the default `info` writes one line per request, as deployed. */
+  logLevel?: string;
+  /** Extra variables, applied last. */
+  env?: Record<string, string>;
+  /** Listen on this port instead of a free one (to restart on the same address). */
+  port?: number;
+  /** Reuse another process's database and key prefix (a restart, not a new deployment). */
+  database?: string;
+  keyPrefix?: string;
+  keyEncryptionSecret?: string;
+  /** `built` (default) runs the esbuild bundle; `tsx` runs the sources as `npm run service`. */
+  runtime?: 'built' | 'tsx';
+  /** How long to wait for /health/ready; 30 s by default. */
+  readyTimeoutMs?: number;
+}
+
+/** How a service process ended. */
+export interface ServiceExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A running service, started as its own process so its memory and CPU are its own. */
+export interface ServiceProcess {
+  pid: number;
+  port: number;
+  url: string;
+  database: string;
+  keyPrefix: string;
+  keyEncryptionSecret: string;
+  /** File holding the process's stdout and stderr. */
+  logPath: string;
+  /** Resolves when the process ends, however it ends. */
+  exited: Promise<ServiceExit>;
+  /** The process's log so far (stdout and stderr), for failure messages. */
+  log(): string;
+  /** Sends `signal` and waits up to `timeoutMs` for the exit, then kills it. */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ServiceExit & { ms: number }>;
+}
+
+/** Public origin every benchmark and fault-test process binds its sign-in messages to. */
+export const BENCH_ORIGIN = 'https://auth.lucid.test';
+
+// Limits raised so load measures the service rather than the limiter: every request is
+// still counted in Redis, only the ceiling is out of reach.
+const UNREACHABLE_LIMIT = '1000000';
+
+/**
+ * Starts the service (service/src/main.ts, bundled) with production settings, its own
+ * database and key prefix, and waits for /health/ready. Logs go to a file, not a pipe, so
+ * reading them costs the load generator nothing.
+ */
+export async function startService(options: ServiceProcessOptions): Promise<ServiceProcess> {
+  const id = randomBytes(5).toString('hex');
+  const port = options.port ?? (await freePort());
+  const database = options.database ?? `bench_${id}`;
+  const keyPrefix = options.keyPrefix ?? `bench:${id}:`;
+  const keyEncryptionSecret = options.keyEncryptionSecret ?? randomBytes(32).toString('base64');
+  const logPath = join(tmpdir(), `lucid-service-${id}.log`);
+
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: options.logLevel ?? 'info',
+    MONGODB_URI: options.mongodbUri,
+    MONGODB_DATABASE: database,
+    REDIS_URI: options.redisUri,
+    REDIS_KEY_PREFIX: keyPrefix,
+    KEY_ENCRYPTION_SECRET: keyEncryptionSecret,
+    PUBLIC_ORIGIN: BENCH_ORIGIN,
+    RATE_LIMIT_UNAUTHENTICATED: UNREACHABLE_LIMIT,
+    RATE_LIMIT_AUTHENTICATED: UNREACHABLE_LIMIT,
+    RATE_LIMIT_ADMIN: UNREACHABLE_LIMIT,
+    LOCKOUT_MAX_ATTEMPTS: '1000',
+    ...options.env,
+  };
+
+  const fd = openSync(logPath, 'a');
+  const args =
+    options.runtime === 'tsx'
+      ? ['--import', 'tsx', join(root, 'service/src/main.ts')]
+      : ['--enable-source-maps', await builtService()];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+
+  const exited = new Promise<ServiceExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  let ended = false;
+  void exited.then(() => (ended = true));
+
+  const url = `http://127.0.0.1:${port}`;
+  const log = () => readLog(logPath);
+  try {
+    await waitUntil(
+      async () => {
+        if (ended) throw new Error('exited');
+        return (await fetch(`${url}/health/ready`)).status === 200;
+      },
+      options.readyTimeoutMs ?? 30_000,
+      `the service on ${url} did not become ready`,
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    const detail = ended ? 'it exited during start' : 'it never answered ready';
+    throw new Error(`${(error as Error).message}: ${detail}. Its log:\n${log().slice(-4000)}`, {
+      cause: error,
+    });
+  }
+
+  return {
+    pid: child.pid!,
+    port,
+    url,
+    database,
+    keyPrefix,
+    keyEncryptionSecret,
+    logPath,
+    exited,
+    log,
+    stop: (signal = 'SIGTERM', timeoutMs = 10_000) => stopChild(child, exited, signal, timeoutMs),
+  };
+}
+
+function readLog(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+async function stopChild(
+  child: ChildProcess,
+  exited: Promise<ServiceExit>,
+  signal: NodeJS.Signals,
+  timeoutMs: number,
+): Promise<ServiceExit & { ms: number }> {
+  const started = Date.now();
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  const outcome = await Promise.race([exited, late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    child.kill('SIGKILL');
+    const exit = await exited;
+    return { ...exit, ms: Date.now() - started };
+  }
+  return { ...outcome, ms: Date.now() - started };
+}
