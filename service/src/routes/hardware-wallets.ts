@@ -15,6 +15,7 @@ import {
 import { WalletAlreadyRegistered, type HardwareWallet } from '../hardware-wallets/wallet-store.js';
 import { SignedMessage } from '../schemas/auth.js';
 import { errorResponses } from '../schemas/common.js';
+import { isTronAddress } from '../tron/address.js';
 import type { TypedApp } from './typed-app.js';
 
 // Shown in the OpenAPI document, since client authors decide from it what to promise users.
@@ -97,6 +98,7 @@ export function hardwareWalletRoutes(app: TypedApp): void {
       },
     },
     async (request) => {
+      if (!isTronAddress(request.body.address)) throw new AppError('INVALID_ADDRESS');
       if (!hardwareWallets.supportedTypes.includes(request.body.deviceType)) {
         throw new AppError('HARDWARE_WALLET_UNSUPPORTED');
       }
