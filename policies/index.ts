@@ -22,4 +22,6 @@ registerHooks({
 
 // A static import would be resolved before the hook exists; PolicyPack starts the gRPC server
 // the CLI connects to, once the policies are loaded.
-void import('./pack.js').then(({ policies }) => new PolicyPack('lucid-auth', { policies }));
+void Promise.all([import('./pack.js'), import('./identity.js')]).then(
+  ([{ policies }, { PACK_NAME }]) => new PolicyPack(PACK_NAME, { policies }),
+);

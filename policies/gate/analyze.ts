@@ -11,6 +11,7 @@ import type {
   StackValidationPolicy,
 } from '@pulumi/policy';
 
+import { PACK_NAME, PACK_VERSION } from '../identity.js';
 import type { PackConfig, SettledConfig } from './config.js';
 
 // The SDK exports these at runtime but its typings drop them (they are marked internal).
@@ -155,7 +156,8 @@ async function runOne(
 
     // The SDK downgrades a check that read an unknown value to an advisory note.
     if (error instanceof sdk.UnknownValueError) {
-      const message = `can't run policy '${policy.name}' during preview: ${error.message}`;
+      const pack = `'${PACK_NAME}@v${PACK_VERSION}'`;
+      const message = `can't run policy '${policy.name}' from policy pack ${pack} during preview: ${error.message}`;
       findings.push({ ...base, enforcementLevel: 'advisory', urn, kind: 'unknown', message });
     } else {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -49,7 +49,7 @@ export function formatReport(
     );
     for (const finding of unknownAtPreview) {
       const resource = resources.find((r) => r.urn === finding.urn);
-      const detail = finding.message.replace(/^can't run policy '[^']+' during preview: /, '');
+      const detail = finding.message.replace(/^can't run policy .* during preview: /, '');
       lines.push(`  ${resource?.name ?? 'stack'}: ${finding.policyName} (${detail})`);
     }
     lines.push('');
