@@ -36,9 +36,4 @@ export class StepUpStore {
     const text = await this.#redis.get(this.#prefix + sessionId);
     return text === null ? undefined : (JSON.parse(text) as StepUp);
   }
-
-  /** Ends a session's step-up, for example when the session is revoked. */
-  async clear(sessionId: string): Promise<void> {
-    await this.#redis.del(this.#prefix + sessionId);
-  }
 }

@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 
+import { luaScript, type LuaScript } from '../db/lua.js';
+
 /** Settings of the sign-in lockout; validated once, at construction. */
 export interface LockoutOptions {
   /** Key prefix, so several deployments or test suites can share one Redis. */
@@ -54,6 +56,7 @@ export class SignInLockout {
   readonly #maxFailures: number;
   readonly #windowMs: number;
   readonly #lockMs: number;
+  readonly #recordFailure: LuaScript;
 
   constructor(redis: Redis, options: LockoutOptions) {
     this.#redis = redis;
@@ -61,6 +64,7 @@ export class SignInLockout {
     this.#maxFailures = positiveInteger('maxFailures', options.maxFailures);
     this.#windowMs = positiveInteger('windowSeconds', options.windowSeconds) * 1000;
     this.#lockMs = positiveInteger('lockSeconds', options.lockSeconds) * 1000;
+    this.#recordFailure = luaScript(redis, RECORD_FAILURE);
   }
 
   /** The Redis keys of one subject, exposed so tests and operators can inspect them. */
@@ -95,8 +99,7 @@ export class SignInLockout {
 
   async #count(keys: { failures: string; lock: string }): Promise<number> {
     const args = [this.#maxFailures, this.#windowMs, this.#lockMs];
-    const pttl = await this.#redis.eval(RECORD_FAILURE, 2, keys.failures, keys.lock, ...args);
-    return Number(pttl);
+    return Number(await this.#recordFailure([keys.failures, keys.lock], args));
   }
 }
 

@@ -12,6 +12,8 @@ import {
   WalletAlreadyRegistered,
   WalletStore,
 } from '../../../service/src/hardware-wallets/wallet-store.js';
+import { loadRecoveryBackend } from '../../../service/src/tron/recovery-backend.js';
+import { recoverSigner } from '../../../service/src/tron/tip191.js';
 import { testServices } from '../../support/services.js';
 
 function newKey(): { privateKey: string; address: string } {
@@ -37,6 +39,7 @@ describe('the hardware-wallet service', () => {
   }
 
   beforeAll(async () => {
+    const recovery = await loadRecoveryBackend();
     const wallets = new WalletStore(mongo.db(dbName));
     await wallets.ensureIndexes();
     stepUps = new StepUpStore(redis, prefix);
@@ -52,13 +55,8 @@ describe('the hardware-wallet service', () => {
       supportedTypes: ['ledger', 'keepkey'],
       timeoutSeconds: 30,
       stepUpSeconds: 300,
-      recoverAddress: (message, signature) => {
-        try {
-          return Promise.resolve(utils.message.verifyMessage(message, signature));
-        } catch {
-          return Promise.resolve(undefined);
-        }
-      },
+      recoverAddress: (message, signature) =>
+        Promise.resolve(recoverSigner(recovery, message, signature)?.base58),
     });
   });
 
