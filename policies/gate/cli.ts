@@ -1,13 +1,26 @@
 import { parseArgs } from 'node:util';
 
-import { GateError, runGate } from './gate.js';
+import { listStacks } from '../../infra/testing/stack-files.js';
+import { GateError, runGate, type GateOptions } from './gate.js';
 import { formatReport } from './report.js';
 
-const USAGE = `usage: npm run gate -- <stack> [--config <pack-config.json>]
+const USAGE = `usage: npm run gate -- <stack>... | --all [--config <pack-config.json>]
        npm run gate -- --program <file> [--stack <stack>] [--config <pack-config.json>]
 
-Runs the program under Pulumi mocks as a preview, records every resource, runs the whole
-policy pack (resource and stack policies) over them, and exits 1 on any mandatory violation.`;
+Runs the program under Pulumi mocks, records every resource, runs the whole policy pack
+(resource and stack policies) over them, prints the findings by resource and the checks a
+preview cannot run, and exits 1 on any mandatory violation (2 on a usage error).`;
+
+function runs(values: { program?: string; stack?: string; all?: boolean }, stacks: string[]) {
+  if (values.program !== undefined) {
+    if (stacks.length > 0 || values.all === true) throw new GateError(USAGE);
+    return [{ program: values.program, ...(values.stack ? { stack: values.stack } : {}) }];
+  }
+  const chosen =
+    values.all === true ? listStacks() : [...stacks, ...(values.stack ? [values.stack] : [])];
+  if (chosen.length === 0) throw new GateError(USAGE);
+  return chosen.map((stack) => ({ stack }));
+}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -16,6 +29,7 @@ async function main(): Promise<number> {
       program: { type: 'string' },
       stack: { type: 'string' },
       config: { type: 'string' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -24,25 +38,24 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const stack = values.stack ?? positionals[0];
-  if (positionals.length > 1 || (stack === undefined && values.program === undefined)) {
-    console.error(USAGE);
-    return 2;
+  let failed = false;
+  const targets: GateOptions[] = runs(values, positionals);
+  for (const target of targets) {
+    const result = await runGate({
+      ...target,
+      ...(values.config === undefined ? {} : { configFile: values.config }),
+    });
+    if (targets.length > 1) console.log(`== ${target.stack ?? target.program}`);
+    console.log(formatReport(result.resources, result.findings, result.unknownAtPreview));
+    failed ||= result.failed;
   }
-
-  const result = await runGate({
-    ...(stack === undefined ? {} : { stack }),
-    ...(values.program === undefined ? {} : { program: values.program }),
-    ...(values.config === undefined ? {} : { configFile: values.config }),
-  });
-  console.log(formatReport(result.resources, result.findings, result.unknownAtPreview));
-  return result.failed ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof GateError ? `gate: ${error.message}` : error);
+    console.error(error instanceof GateError ? error.message : error);
     process.exit(2);
   },
 );

@@ -34,8 +34,12 @@ function markUnknown(root: Record<string, unknown>, path: string): void {
   }
 }
 
-/** Turns a recorded registration into the resource the engine would hand the pack. */
-export function toEngineResource(recorded: RecordedResource): EngineResource {
+/**
+ * Turns a recorded registration into the resource the engine would hand the pack. Stack
+ * policies see outputs: the mocks' resolved ones, or in a preview run the inputs themselves
+ * (what the mocks echo), where the unknown markers survive.
+ */
+export function toEngineResource(recorded: RecordedResource, mode: RecordMode): EngineResource {
   const inputs = structuredClone(recorded.inputs);
   for (const path of recorded.unknownPaths) markUnknown(inputs, path);
   return {
@@ -43,6 +47,7 @@ export function toEngineResource(recorded: RecordedResource): EngineResource {
     type: recorded.type,
     name: recorded.name,
     inputs,
+    ...(mode === 'resolved' ? { outputs: structuredClone(recorded.outputs) } : {}),
     ...(recorded.parent === undefined ? {} : { parent: recorded.parent }),
     dependencies: [...recorded.options.dependsOn],
   };
@@ -66,7 +71,7 @@ function modeOptions(mode: RecordMode) {
 /** Runs one of the repository's stacks under mocks and records its resources. */
 export async function recordStack(stack: string, mode: RecordMode): Promise<EngineResource[]> {
   const run = await runStackUnderMocks(stack, modeOptions(mode));
-  return run.resources.map(toEngineResource);
+  return run.resources.map((resource) => toEngineResource(resource, mode));
 }
 
 /**
@@ -91,5 +96,5 @@ export async function recordProgram(
       ...modeOptions(mode),
     },
   );
-  return run.resources.map(toEngineResource);
+  return run.resources.map((resource) => toEngineResource(resource, mode));
 }

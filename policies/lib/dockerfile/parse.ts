@@ -50,7 +50,7 @@ export function parseDockerfile(text: string): Instruction[] {
     if (pending === '') startLine = index + 1;
 
     const continues = trimmed.endsWith(escape);
-    pending += (continues ? trimmed.slice(0, -1) : trimmed) + ' ';
+    pending += (continues ? trimmed.slice(0, -1).trimEnd() : trimmed) + ' ';
     if (continues) return;
 
     const statement = pending.trim();
