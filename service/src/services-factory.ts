@@ -44,7 +44,7 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
   const mongo = await connectMongo(config);
   let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
   try {
-    redis = await connectRedis(config);
+    redis = await connectRedis(config, log);
 
     const keyRing = new KeyRing({
       db: mongo.db,

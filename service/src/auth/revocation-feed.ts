@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 
 import type { Clock } from '../clock.js';
+import { logRedisErrors } from '../db/redis.js';
 
 /** Options of a RevocationFeed. */
 export interface RevocationFeedOptions {
@@ -48,9 +49,7 @@ export class RevocationFeed {
       for (const listener of this.gapListeners) listener();
       this.subscribed = true;
     });
-    this.subscriber.on('error', (error: Error) =>
-      log.warn({ err: error }, 'revocation feed error'),
-    );
+    logRedisErrors(this.subscriber, log, 'revocation-feed');
 
     if (this.subscriber.status === 'wait') await this.subscriber.connect();
     await this.subscriber.subscribe(channel);

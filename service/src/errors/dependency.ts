@@ -1,4 +1,10 @@
-import { MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError } from 'mongodb';
+import {
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoOperationTimeoutError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from 'mongodb';
 
 // ioredis reports an unreachable server through plain Errors; these are its messages.
 const REDIS_UNAVAILABLE = [
@@ -17,7 +23,9 @@ export function isDependencyFailure(error: unknown): boolean {
   if (
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
-    error instanceof MongoNotConnectedError
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoOperationTimeoutError
   ) {
     return true;
   }

@@ -57,10 +57,14 @@ export async function buildTestApp(
   return app;
 }
 
-/** Removes a test app's database and Redis keys. */
+/**
+ * Removes a test app's database and Redis keys, on the real servers (a test may have
+ * pointed the app at a proxy it has since cut).
+ */
 export async function dropTestData(config: Config): Promise<void> {
-  const mongo = new MongoClient(config.mongodbUri);
-  const redis = new Redis(config.redisUri);
+  const { mongodbUri, redisUri } = testServices();
+  const mongo = new MongoClient(mongodbUri);
+  const redis = new Redis(redisUri);
   try {
     await mongo.db(config.mongodbDatabase).dropDatabase();
     let cursor = '0';
