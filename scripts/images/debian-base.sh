@@ -32,6 +32,18 @@ deb $debian_mirror $debian_suite-updates main
 deb $security_mirror $debian_suite-security main
 LIST
 
+# As in Docker's official Debian images: dpkg skips fsync (a container layer is committed
+# whole or not at all), which matters most under qemu; documentation is not installed.
+cat >"$rootfs/etc/dpkg/dpkg.cfg.d/docker" <<'DPKG'
+force-unsafe-io
+path-exclude=/usr/share/doc/*
+path-include=/usr/share/doc/*/copyright
+path-exclude=/usr/share/man/*
+path-exclude=/usr/share/info/*
+path-exclude=/usr/share/locale/*
+path-include=/usr/share/locale/locale.alias
+DPKG
+
 # Images carry no package lists or downloaded packages; derived images run apt-get update.
 rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/*.bin \
   "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/log/*.log

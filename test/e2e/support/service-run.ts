@@ -65,7 +65,8 @@ export async function secretFiles(databases: Databases): Promise<string> {
 /**
  * Runs the service image as production would: NODE_ENV=production, secrets from files,
  * read-only root with a tmpfs at /tmp, every capability dropped, published on an ephemeral
- * 127.0.0.1 port. Returns the container id and the port.
+ * 127.0.0.1 port. `healthcheck` overrides fields of the image's own (the Engine API keeps
+ * the image's values for fields left out). Returns the container id and the port.
  */
 export async function runService(
   scope: DockerScope,
@@ -73,9 +74,11 @@ export async function runService(
   image: string,
   databases: Databases,
   secretsFolder: string,
+  healthcheck?: Record<string, unknown>,
 ): Promise<{ id: string; port: number }> {
   const id = await scope.createContainer(name, {
     Image: image,
+    ...(healthcheck ? { Healthcheck: healthcheck } : {}),
     Env: [
       'PUBLIC_ORIGIN=https://auth.e2e.test',
       `MONGODB_DATABASE=e2e_${randomBytes(4).toString('hex')}`,
