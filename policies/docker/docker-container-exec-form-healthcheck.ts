@@ -19,7 +19,10 @@ export const dockerContainerExecFormHealthcheck = containerPolicy({
       return;
     }
     if (tests[0] !== 'CMD' || tests.length < 2) {
-      report(`healthcheck.tests starts with ${tests[0]}; use the exec form ["CMD", <program>, …].`);
+      report(
+        `healthcheck.tests starts with ${tests[0]}; use the exec form ` +
+          '["CMD", <program>, …].',
+      );
     }
     const program = forbiddenProgram(tests.slice(1));
     if (program !== undefined) {

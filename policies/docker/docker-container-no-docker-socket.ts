@@ -1,7 +1,8 @@
 import { containerPolicy, hostPathsOf } from '../lib/docker.js';
 
-// Any container-runtime socket gives root on the host (CIS Docker 5.32, Checkov CKV_K8S_27).
-const RUNTIME_SOCKET = /(docker|containerd|crio|podman)(\.sock|\/[^/]*\.sock)?$|\.sock$/;
+// Any container-runtime socket, or the directory holding one, gives root on the host
+// (CIS Docker 5.32, Checkov CKV_K8S_27).
+const RUNTIME_SOCKET = /^\/(var\/)?run\/(.*\.sock|(docker|containerd|crio|podman)\/?)$/;
 
 /** Refuses container-runtime sockets inside containers. */
 export const dockerContainerNoDockerSocket = containerPolicy({
@@ -13,7 +14,7 @@ export const dockerContainerNoDockerSocket = containerPolicy({
   severity: 'critical',
   validate: (container, _context, report) => {
     for (const { source, via } of hostPathsOf(container)) {
-      if (/^\/(var\/)?run\//.test(source) && RUNTIME_SOCKET.test(source)) {
+      if (RUNTIME_SOCKET.test(source)) {
         report(`${via} binds ${source}; no container may reach the container runtime.`);
       }
     }

@@ -2,7 +2,7 @@ import { containerPolicy } from '../lib/docker.js';
 
 const WILDCARD = new Set(['', '0.0.0.0', '::', '[::]']);
 
-/** Publishes ports on one chosen interface only, above the privileged range (CIS Docker 5.8, 5.14). */
+/** Publishes ports on one interface only, above the privileged range (CIS Docker 5.8, 5.14). */
 export const dockerContainerPortsBoundToInterface = containerPolicy({
   name: 'docker-container-ports-bound-to-interface',
   description:

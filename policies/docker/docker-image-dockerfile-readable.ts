@@ -23,9 +23,10 @@ export const dockerImageDockerfileReadable = resourcePolicy<unknown, Config>({
     const source = buildSourceOf(context.args.type, props, directory);
     if (source === undefined) return;
     if (loadDockerfile(context.args.type, props, context.config.programDirectory) === undefined) {
+      const stage = source.target === undefined ? '' : ` for stage ${source.target}`;
       report(
-        `cannot read a Dockerfile with a FROM${source.target ? ` for stage ${source.target}` : ''} ` +
-          `at ${source.dockerfile}; point the build at the project's Dockerfile.`,
+        `cannot read a Dockerfile with a FROM${stage} at ${source.dockerfile}; point the build ` +
+          "at the project's Dockerfile.",
       );
     }
   },

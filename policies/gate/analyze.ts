@@ -157,7 +157,9 @@ async function runOne(
     // The SDK downgrades a check that read an unknown value to an advisory note.
     if (error instanceof sdk.UnknownValueError) {
       const pack = `'${PACK_NAME}@v${PACK_VERSION}'`;
-      const message = `can't run policy '${policy.name}' from policy pack ${pack} during preview: ${error.message}`;
+      const message =
+        `can't run policy '${policy.name}' from policy pack ${pack} during preview: ` +
+        error.message;
       findings.push({ ...base, enforcementLevel: 'advisory', urn, kind: 'unknown', message });
     } else {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -28,6 +28,15 @@ interface WorkloadInputs {
   } & PodSpec;
 }
 
+// Workloads that keep their pod under spec.template.
+const TEMPLATED: readonly string[] = [
+  TYPE.k8sDeployment,
+  TYPE.k8sStatefulSet,
+  TYPE.k8sDaemonSet,
+  TYPE.k8sReplicaSet,
+  TYPE.k8sJob,
+];
+
 /** Returns the pod template of a workload, or undefined for any other resource type. */
 export function podOf(type: string, props: unknown): PodView | undefined {
   const inputs = props as WorkloadInputs;
@@ -36,11 +45,7 @@ export function podOf(type: string, props: unknown): PodView | undefined {
     template = { metadata: inputs.metadata, spec: inputs.spec };
   } else if (type === TYPE.k8sCronJob) {
     template = inputs.spec?.jobTemplate?.spec?.template;
-  } else if (
-    [TYPE.k8sDeployment, TYPE.k8sStatefulSet, TYPE.k8sDaemonSet, TYPE.k8sReplicaSet, TYPE.k8sJob]
-      .map(String)
-      .includes(type)
-  ) {
+  } else if (TEMPLATED.includes(type)) {
     template = inputs.spec?.template;
   }
   if (template === undefined) return undefined;

@@ -1,7 +1,9 @@
 // Names that announce a credential (Checkov CKV_K8S_35, Polaris sensitiveContainerEnvVar,
 // hadolint DL3064, Trivy DS-0031 all key on these words).
-const SECRET_NAME =
-  /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|(^|_)KEY$)/i;
+const SECRET_NAME = new RegExp(
+  '(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL|(^|_)KEY$)',
+  'i',
+);
 
 // A name that points at a secret rather than holding it (the `*_FILE` convention of the
 // official mongo and redis entrypoints, and of our service).

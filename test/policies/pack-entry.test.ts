@@ -76,7 +76,7 @@ describe('the pack as the Pulumi CLI runs it', { timeout: 60_000 }, () => {
     ]);
   });
 
-  it('turns a check that reads an unknown image into an advisory note, as the harness does', async () => {
+  it('notes a check that reads an unknown value as advisory, as the harness does', async () => {
     const props = { ...authContainer(), image: UNKNOWN };
     const resource = engineResource({ type: TYPE.dockerContainer, props, name: 'auth' });
 

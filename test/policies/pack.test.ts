@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -65,6 +65,13 @@ describe('the policy pack', () => {
         expect(schema.default, `${policy.name}.${key}`).toBeDefined();
         expect(schema.description ?? '', `${policy.name}.${key}`).not.toBe('');
       }
+    }
+  });
+
+  it('documents every policy in the README table', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const { name, enforcementLevel } of policies) {
+      expect(readme).toMatch(new RegExp(`\\| \`${name}\` +\\| ${enforcementLevel} +\\|`));
     }
   });
 });

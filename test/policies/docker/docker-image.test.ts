@@ -48,8 +48,8 @@ const cases: Case[] = [
     expected: (f) => [
       v(
         'dockerfile-distroless-base',
-        `${f} builds on gcr.io/distroless/nodejs24-debian13:debug-nonroot@${digest('b')}; use the ` +
-          'nonroot tag (never debug, which ships a shell).',
+        `${f} builds on gcr.io/distroless/nodejs24-debian13:debug-nonroot@${digest('b')}; ` +
+          'use the nonroot tag (never debug, which ships a shell).',
       ),
     ],
   },
@@ -65,8 +65,8 @@ const cases: Case[] = [
     expected: (f) => [
       v(
         'dockerfile-distroless-base',
-        `${f} builds on gcr.io/distroless/nodejs24-debian13:debug@${digest('b')}; use the nonroot ` +
-          'tag (never debug, which ships a shell).',
+        `${f} builds on gcr.io/distroless/nodejs24-debian13:debug@${digest('b')}; ` +
+          'use the nonroot tag (never debug, which ships a shell).',
       ),
     ],
   },

@@ -137,7 +137,7 @@ describe('analyzeResource', () => {
 });
 
 describe('analyzeStack', () => {
-  it('links dependencies, property dependencies and parents to the resources they name', async () => {
+  it('links dependencies and parents to the resources they name', async () => {
     let seen: StackValidationArgs | undefined;
     const spy = stackPolicy({
       name: 'test-stack-spy',
