@@ -20,8 +20,7 @@ export const dockerContainerExecFormHealthcheck = containerPolicy({
     }
     if (tests[0] !== 'CMD' || tests.length < 2) {
       report(
-        `healthcheck.tests starts with ${tests[0]}; use the exec form ` +
-          '["CMD", <program>, …].',
+        `healthcheck.tests starts with ${tests[0]}; use the exec form ` + '["CMD", <program>, …].',
       );
     }
     const program = forbiddenProgram(tests.slice(1));
