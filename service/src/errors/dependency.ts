@@ -1,4 +1,5 @@
 import {
+  MongoBulkWriteError,
   MongoNetworkError,
   MongoNotConnectedError,
   MongoOperationTimeoutError,
@@ -29,6 +30,8 @@ export function isDependencyFailure(error: unknown): boolean {
   ) {
     return true;
   }
+  // A batched insert reports a dropped connection as a bulk write error wrapping it.
+  if (error instanceof MongoBulkWriteError) return isDependencyFailure(error.errorResponse);
   if (!(error instanceof Error)) return false;
   if (error.name === 'MaxRetriesPerRequestError') return true;
   return REDIS_UNAVAILABLE.some((text) => error.message.includes(text));

@@ -52,7 +52,7 @@ describe('the audit retention', () => {
     expect(left.map((item) => item.requestId)).toEqual(['just-kept', 'recent']);
   });
 
-  it('reports that this server has no TTL index, so the purge is what enforces retention', async () => {
+  it('reports that this server has no TTL index, so the purge enforces retention', async () => {
     const collection = mongo.db(dbName).collection<AuditEvent>('indexes');
 
     expect(await ensureAuditIndexes(collection, 90)).toEqual({ ttlIndex: false });

@@ -137,7 +137,7 @@ describe('the hardware-wallet service', () => {
     });
   });
 
-  it('refuses a message the client altered, even when the key signed the altered text', async () => {
+  it('refuses a message the client altered, even one the key signed as altered', async () => {
     const who = caller();
     const key = newKey();
     const challenge = await service.challengeRegistration(who, {

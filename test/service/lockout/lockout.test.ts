@@ -18,7 +18,7 @@ describe('the sign-in lockout', () => {
     redis.disconnect();
   });
 
-  it('locks an address on its fifth failure within the window, for the configured time', async () => {
+  it('locks an address on its fifth failure in the window, for the configured time', async () => {
     const lockout = freshLockout();
     const states = [];
     for (let ip = 1; ip <= 5; ip += 1) {

@@ -32,7 +32,7 @@ describe('the sign-in lockout through HTTP', () => {
     return codes;
   }
 
-  it('locks an address out on the 6th attempt after 5 failures, even with the right key', async () => {
+  it('locks an address out on the 6th try after 5 failures, even with the right key', async () => {
     const wallet = new TestWallet();
     await signIn(app, wallet, 'register');
 

@@ -53,7 +53,7 @@ describe('the rate-limit tiers', () => {
     redis.disconnect();
   });
 
-  it('allows an anonymous IP its tier, then refuses with 429, its code and Retry-After', async () => {
+  it('gives an anonymous IP its tier, then a 429 with its code and Retry-After', async () => {
     app = await buildApp();
     const answers = [];
     for (let n = 0; n < 4; n += 1) answers.push(await hit());

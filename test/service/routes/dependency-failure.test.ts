@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { buildApp } from '../../../service/src/app.js';
 import { buildTestApp, dropTestData, testConfig } from '../helpers/app.js';
+import { startTcpProxy } from '../helpers/tcp-proxy.js';
 import { challengeFor, signIn, TestWallet } from '../helpers/wallet.js';
 import { testServices } from '../../support/services.js';
 import { accountWithRole } from './support/accounts.js';
-import { startTcpProxy } from './support/tcp-proxy.js';
 
 // Each test breaks a real connection at a chosen step, by wrapping one store method so it
 // cuts the connection and then calls the real method: the failure is the client's own.
@@ -57,10 +57,10 @@ describe('a storage failure in the middle of a request', () => {
     expect(records).toHaveLength(2);
   });
 
-  it('returns a retryable 503 and no token when MongoDB fails before the session record', async () => {
+  it('returns a retryable 503 and no token when MongoDB fails before the record', async () => {
     const direct = testServices().mongodbUri;
-    const proxy = await startTcpProxy(Number(new URL(direct).port));
-    const config = testConfig({ MONGODB_URI: `mongodb://127.0.0.1:${proxy.port}/` });
+    const proxy = await startTcpProxy(new URL(direct).host);
+    const config = testConfig({ MONGODB_URI: `mongodb://${proxy.address}/` });
     app = await buildApp({ config });
     // Test data is dropped over the direct connection, since the proxy will be gone.
     app.addHook('onClose', () => dropTestData({ ...config, mongodbUri: direct }));

@@ -43,7 +43,7 @@ describe('the hardware-wallet routes', () => {
     return post(caller, '/verify', { message, signature: device.sign(message) });
   }
 
-  it('registers a wallet that signed a fresh challenge within the timeout, and lists it', async () => {
+  it('registers a wallet that signed a fresh challenge in time, and lists it', async () => {
     app = await buildTestApp({ env: { HARDWARE_WALLET_TIMEOUT: '45' } });
     const owner = await accountWithRole(app, 'USER');
     const device = new TestWallet();
@@ -79,7 +79,7 @@ describe('the hardware-wallet routes', () => {
     });
   });
 
-  it('refuses a challenge signed by another key, and audits why without the signature', async () => {
+  it('refuses a challenge signed by another key, auditing why but not the signature', async () => {
     app = await buildTestApp();
     const owner = await accountWithRole(app, 'ADMIN');
     const device = new TestWallet();

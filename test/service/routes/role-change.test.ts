@@ -29,7 +29,7 @@ describe('role changes', () => {
       .countDocuments({ role: 'SUPER_ADMIN' });
   }
 
-  it('lets a SUPER_ADMIN grant a role, which the next access token carries, and audits it', async () => {
+  it('lets a SUPER_ADMIN grant a role that the next access token carries, audited', async () => {
     app = await buildTestApp();
     const root = await accountWithRole(app, 'SUPER_ADMIN');
     const user = await accountWithRole(app, 'USER');
@@ -50,7 +50,7 @@ describe('role changes', () => {
     });
   });
 
-  it('ends the sessions of an account that loses privileges, so the change holds at once', async () => {
+  it('ends the sessions of an account that loses privileges, so it holds at once', async () => {
     app = await buildTestApp();
     const root = await accountWithRole(app, 'SUPER_ADMIN');
     const admin = await accountWithRole(app, 'ADMIN');

@@ -39,7 +39,7 @@ describe('the sessions routes', () => {
     });
   }
 
-  it("lists the caller's sessions with when, where from and how each was authenticated", async () => {
+  it("lists the caller's sessions: when, where from and how each was authenticated", async () => {
     const { wallet, tokens: laptop } = await accountWithRole(app, 'USER');
     const phone = await signIn(app, wallet, 'login');
 

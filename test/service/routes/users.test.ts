@@ -33,7 +33,7 @@ describe('the account profile routes', () => {
     expect(response.json<{ permissions: string[] }>().permissions).not.toContain('audit:read');
   });
 
-  it('changes the display name and e-mail, trimming and lower-casing, and clears with null', async () => {
+  it('changes display name and e-mail (trimmed, lower-cased) and clears with null', async () => {
     app = await buildTestApp();
     const me = await accountWithRole(app, 'USER');
     const put = (payload: object) =>
