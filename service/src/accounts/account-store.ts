@@ -28,6 +28,7 @@ export class AccountExists extends Error {
 }
 
 const DUPLICATE_KEY = 11000;
+const SIGN_IN_TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Accounts in MongoDB. The unique index on address is what makes registration safe under
@@ -80,8 +81,13 @@ export class AccountStore {
     return account;
   }
 
-  /** Records a sign-in time; losing it to a failure is harmless. */
-  async touchSignIn(id: string, now: Date): Promise<void> {
-    await this.collection.updateOne({ _id: id }, { $set: { lastSignInAt: now } });
+  /**
+   * Records a sign-in time, at most once a minute per account: an update costs a write
+   * transaction, and a busier account's time is exact to the minute.
+   */
+  async touchSignIn(account: AccountRecord, now: Date): Promise<void> {
+    const last = account.lastSignInAt?.getTime() ?? 0;
+    if (now.getTime() - last < SIGN_IN_TOUCH_INTERVAL_MS) return;
+    await this.collection.updateOne({ _id: account._id }, { $set: { lastSignInAt: now } });
   }
 }

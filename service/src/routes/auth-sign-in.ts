@@ -118,7 +118,7 @@ export function authSignInRoutes(app: TypedApp): void {
     async (request) => {
       const verified = await verify(request, request.body, 'login');
       const account = verified.account!;
-      await accounts.touchSignIn(account._id, new Date(clock()));
+      await accounts.touchSignIn(account, new Date(clock()));
       return succeed(request, 'login', account);
     },
   );

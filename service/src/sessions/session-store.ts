@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 
 import type { RequestContext } from '../audit/audit-event.js';
+import { GroupInsert } from '../db/group-insert.js';
 
 /** The MongoDB collection of sessions. */
 export const SESSIONS_COLLECTION = 'sessions';
@@ -32,9 +33,11 @@ export interface SessionRecord {
 /** Session records in MongoDB. */
 export class SessionStore {
   readonly collection: Collection<SessionRecord>;
+  private readonly inserts: GroupInsert<SessionRecord>;
 
   constructor(db: Db) {
     this.collection = db.collection<SessionRecord>(SESSIONS_COLLECTION);
+    this.inserts = new GroupInsert(this.collection);
   }
 
   /** Creates the indexes the session list needs. */
@@ -42,9 +45,9 @@ export class SessionStore {
     await this.collection.createIndex({ userId: 1, createdAt: -1 }, { name: 'user_sessions' });
   }
 
-  /** Writes a new session's record. */
-  async insert(record: SessionRecord): Promise<void> {
-    await this.collection.insertOne(record);
+  /** Writes a new session's record; resolves once it is stored. */
+  insert(record: SessionRecord): Promise<void> {
+    return this.inserts.insert(record);
   }
 
   /** Notes a refresh: last use, its client and the new expiry. */
