@@ -87,7 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('services', services);
   app.addHook('onClose', () => closeServices(services));
-  if (services.recovery.kind === 'wasm') {
+  if (services.recovery.fallbackReason !== undefined) {
     app.log.warn(
       { reason: services.recovery.fallbackReason },
       'native secp256k1 addon did not load; using the WebAssembly build (slower)',

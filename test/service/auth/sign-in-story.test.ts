@@ -111,3 +111,18 @@ describe('sign-in, refresh and logout through HTTP', () => {
     expect(access.json()).toMatchObject({ code: 'ACCESS_TOKEN_INVALID' });
   });
 });
+
+describe('sign-in on the WebAssembly build of libsecp256k1', () => {
+  it('signs in and says so on the meta route', async () => {
+    const app = await buildTestApp({ secp256k1: 'wasm' });
+    try {
+      const tokens = await signIn(app, new TestWallet());
+      const meta = await app.inject({ method: 'GET', url: '/api/v1/meta/info' });
+
+      expect(tokens.tokenType).toBe('Bearer');
+      expect(meta.json<{ features: string[] }>().features).toContain('secp256k1-wasm');
+    } finally {
+      await app.close();
+    }
+  });
+});
