@@ -14,7 +14,13 @@ export const AuditQueryString = Type.Object(
     type: Type.Optional(EventType),
     from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive' })),
     to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'Default 50' })),
+    // A digit pattern, not an integer: query coercion would otherwise read `true` as 1.
+    limit: Type.Optional(
+      Type.String({
+        pattern: '^([1-9]|[1-9][0-9]|1[0-9]{2}|200)$',
+        description: '1 to 200; default 50',
+      }),
+    ),
     cursor: Type.Optional(Type.String({ maxLength: 128, description: 'nextCursor of a page' })),
   },
   { additionalProperties: false },

@@ -20,7 +20,7 @@ const EXPORT_CAP = 50_000;
 function toQuery(query: Static<typeof AuditQueryString>): AuditQuery {
   const { actor, subject, type, from, to, limit, cursor } = query;
   return {
-    limit: limit ?? DEFAULT_LIMIT,
+    limit: limit === undefined ? DEFAULT_LIMIT : Number(limit),
     ...(actor === undefined ? {} : { actor }),
     ...(subject === undefined ? {} : { subject }),
     ...(type === undefined ? {} : { type }),
@@ -82,7 +82,10 @@ export function auditRoutes(app: TypedApp): void {
           'audit:export is in STEP_UP_REQUIRED_ACTIONS.',
         querystring: AuditQueryString,
         response: {
-          200: Type.String({ description: 'application/x-ndjson: one event per line' }),
+          200: {
+            description: 'One audit event per line',
+            content: { 'application/x-ndjson': { schema: Type.String() } },
+          },
           ...errorResponses(400, 401, 403, 429, 503),
         },
       },

@@ -94,7 +94,10 @@ export function hardwareWalletRoutes(app: TypedApp): void {
           'Sign the returned message with the device (TronLink signMessageV2 or the Ledger ' +
           `TRON app) within HARDWARE_WALLET_TIMEOUT seconds, then POST it to /register. ${HONESTY}`,
         body: RegisterChallengeRequest,
-        response: { 200: WalletChallengeResponse, ...errorResponses(400, 401, 403, 409, 429, 503) },
+        response: {
+          200: WalletChallengeResponse,
+          ...errorResponses(400, 401, 403, 409, 413, 415, 429, 503),
+        },
       },
     },
     async (request) => {
@@ -124,7 +127,10 @@ export function hardwareWalletRoutes(app: TypedApp): void {
         summary: 'Register a hardware wallet with its signed challenge',
         description: `Every failure answers 400 HARDWARE_WALLET_PROOF_REJECTED. ${HONESTY}`,
         body: SignedMessage,
-        response: { 201: HardwareWalletView, ...errorResponses(400, 401, 403, 409, 429, 503) },
+        response: {
+          201: HardwareWalletView,
+          ...errorResponses(400, 401, 403, 409, 413, 415, 429, 503),
+        },
       },
     },
     async (request, reply) => {
@@ -162,7 +168,10 @@ export function hardwareWalletRoutes(app: TypedApp): void {
         tags,
         summary: 'Get the challenge that steps up this session with a registered wallet',
         body: VerifyChallengeRequest,
-        response: { 200: WalletChallengeResponse, ...errorResponses(400, 401, 403, 404, 429, 503) },
+        response: {
+          200: WalletChallengeResponse,
+          ...errorResponses(400, 401, 403, 404, 413, 415, 429, 503),
+        },
       },
     },
     async (request) => {
@@ -186,7 +195,7 @@ export function hardwareWalletRoutes(app: TypedApp): void {
           'Marks the calling session stepped up for the step-up window; actions listed in ' +
           `STEP_UP_REQUIRED_ACTIONS need it. ${HONESTY}`,
         body: SignedMessage,
-        response: { 200: StepUpResponse, ...errorResponses(400, 401, 403, 429, 503) },
+        response: { 200: StepUpResponse, ...errorResponses(400, 401, 403, 413, 415, 429, 503) },
       },
     },
     async (request) => {

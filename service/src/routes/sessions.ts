@@ -39,7 +39,10 @@ const DEFAULT_LIMIT = 50;
 const ListQuery = Type.Object(
   {
     userId: Type.Optional(Type.String({ format: 'uuid', description: 'ADMIN and above only' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Default 50' })),
+    // A digit pattern, not an integer: query coercion would otherwise read `true` as 1.
+    limit: Type.Optional(
+      Type.String({ pattern: '^([1-9]|[1-9][0-9]|100)$', description: '1 to 100; default 50' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -100,7 +103,7 @@ export function sessionRoutes(app: TypedApp): void {
       const found = await sessionStore.collection
         .find({ userId })
         .sort({ createdAt: -1 })
-        .limit(request.query.limit ?? DEFAULT_LIMIT)
+        .limit(Number(request.query.limit ?? DEFAULT_LIMIT))
         .toArray();
       return { sessions: found.map((session) => view(session, request)) };
     },

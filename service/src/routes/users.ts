@@ -56,7 +56,7 @@ export function userRoutes(app: TypedApp): void {
         summary: "Change the caller's display name or contact e-mail",
         description: 'Fields left out stay as they are; null clears a field.',
         body: ProfileUpdate,
-        response: { 200: UserView, ...errorResponses(400, 401, 403, 404, 429, 503) },
+        response: { 200: UserView, ...errorResponses(400, 401, 403, 404, 413, 415, 429, 503) },
       },
     },
     async (request) => {
@@ -94,7 +94,7 @@ export function userRoutes(app: TypedApp): void {
           'when roles:change is in STEP_UP_REQUIRED_ACTIONS.',
         params: UserIdParams,
         body: RoleChangeRequest,
-        response: { 200: UserView, ...errorResponses(400, 401, 403, 404, 409, 429, 503) },
+        response: { 200: UserView, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429, 503) },
       },
     },
     async (request) => {
