@@ -1,8 +1,15 @@
 import { containerCandidate, containerPolicy } from '../lib/docker.js';
-import { DATASTORES, matchesAny, matcherListSchema, type Matcher } from '../lib/matchers.js';
+import {
+  DATASTORES,
+  isDatastore,
+  matcherListSchema,
+  SERVICE,
+  type Matcher,
+} from '../lib/matchers.js';
 
 interface Config {
   datastores: Matcher[];
+  clients: Matcher[];
 }
 
 /** Keeps MongoDB and Redis on the internal network, reachable only by other containers. */
@@ -12,12 +19,16 @@ export const dockerContainerDatastorePublishesNothing = containerPolicy<Config>(
   enforcementLevel: 'mandatory',
   severity: 'critical',
   configSchema: {
-    properties: { datastores: matcherListSchema('Which containers are datastores.', DATASTORES) },
+    properties: {
+      datastores: matcherListSchema('Which containers are datastores.', DATASTORES),
+      clients: matcherListSchema('Containers known by name not to be datastores.', SERVICE),
+    },
   },
   validate: (container, context, report) => {
     const ports = container.ports ?? [];
     if (ports.length === 0 && container.publishAllPorts !== true) return;
-    if (!matchesAny(context.config.datastores, containerCandidate(container, context))) return;
+    const { datastores, clients } = context.config;
+    if (!isDatastore(datastores, clients, containerCandidate(container, context))) return;
 
     const published = ports.map((port) => port.internal).join(', ');
     report(

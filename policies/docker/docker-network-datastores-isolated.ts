@@ -3,8 +3,10 @@ import type { PolicyResource } from '@pulumi/policy';
 import { stackPolicy } from '../lib/define.js';
 import {
   DATASTORES,
+  isDatastore,
   matchesAny,
   matcherListSchema,
+  SERVICE,
   type Candidate,
   type Matcher,
 } from '../lib/matchers.js';
@@ -39,9 +41,7 @@ export const dockerNetworkDatastoresIsolated = stackPolicy<Config>({
   configSchema: {
     properties: {
       datastores: matcherListSchema('Which containers are datastores.', DATASTORES),
-      clients: matcherListSchema('Containers allowed to reach the datastores.', [
-        { name: '(^|-)auth(-|$)', image: '(^|/)(lucid-)?auth(-service)?([:@]|$)' },
-      ]),
+      clients: matcherListSchema('Containers allowed to reach the datastores.', SERVICE),
     },
   },
   validate: ({ config, resources }, report) => {
@@ -50,7 +50,9 @@ export const dockerNetworkDatastoresIsolated = stackPolicy<Config>({
     const networkNamed = (name: string) =>
       networks.find((n) => n.name === name || (n.props as NetworkProps).name === name);
 
-    const datastores = containers.filter((c) => matchesAny(config.datastores, candidate(c)));
+    const datastores = containers.filter((c) =>
+      isDatastore(config.datastores, config.clients, candidate(c)),
+    );
     const intruders = new Set<string>();
     for (const datastore of datastores) {
       const joined = networksOf(datastore);

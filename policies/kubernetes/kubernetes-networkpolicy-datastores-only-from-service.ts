@@ -1,6 +1,13 @@
 import { stackPolicy } from '../lib/define.js';
 import { networkPoliciesOf, workloadsOf, type StackWorkload } from '../lib/k8s-stack.js';
-import { DATASTORES, matchesAny, matcherListSchema, type Matcher } from '../lib/matchers.js';
+import {
+  DATASTORES,
+  isDatastore,
+  matchesAny,
+  matcherListSchema,
+  SERVICE,
+  type Matcher,
+} from '../lib/matchers.js';
 import { selects, selectsEverything } from '../lib/selectors.js';
 
 interface Config {
@@ -14,8 +21,9 @@ function candidate(workload: StackWorkload) {
     workload.id,
     workload.pod.labels['app.kubernetes.io/name'],
   ];
-  const images = (workload.pod.spec.containers ?? []).map((container) => container.image ?? '');
-  return { names, image: () => images.join(' ') };
+  // Read only when the names do not decide: images are often unknown during a preview.
+  const image = () => workload.pod.spec.containers.map((c) => c.image ?? '').join(' ');
+  return { names, image };
 }
 
 /**
@@ -33,9 +41,7 @@ export const kubernetesNetworkpolicyDatastoresOnlyFromService = stackPolicy<Conf
   configSchema: {
     properties: {
       datastores: matcherListSchema('Which workloads are datastores.', DATASTORES),
-      clients: matcherListSchema('Workloads allowed to reach the datastores.', [
-        { name: '(^|[-/ ])auth(-|$)', image: '(^|/)(lucid-)?auth(-service)?([:@]|$)' },
-      ]),
+      clients: matcherListSchema('Workloads allowed to reach the datastores.', SERVICE),
     },
   },
   validate: ({ config, resources }, report) => {
@@ -43,7 +49,10 @@ export const kubernetesNetworkpolicyDatastoresOnlyFromService = stackPolicy<Conf
     const policies = networkPoliciesOf(resources);
     const isClient = (w: StackWorkload) => matchesAny(config.clients, candidate(w));
 
-    for (const store of workloads.filter((w) => matchesAny(config.datastores, candidate(w)))) {
+    const stores = workloads.filter((w) =>
+      isDatastore(config.datastores, config.clients, candidate(w)),
+    );
+    for (const store of stores) {
       const guarding = policies.filter(
         (p) =>
           p.ingress &&

@@ -10,23 +10,44 @@ export interface Candidate {
   image: () => string | undefined;
 }
 
-/**
- * True when the name pattern matches one of the names or the image pattern matches the image.
- * Names come first: reading an image computed by another resource throws during preview.
- */
-export function matches(matcher: Matcher, candidate: Candidate): boolean {
-  if (matcher.name !== undefined) {
-    const pattern = new RegExp(matcher.name);
-    if (candidate.names.some((name) => name !== undefined && pattern.test(name))) return true;
-  }
+function matchesName(matcher: Matcher, candidate: Candidate): boolean {
+  if (matcher.name === undefined) return false;
+  const pattern = new RegExp(matcher.name);
+  return candidate.names.some((name) => name !== undefined && pattern.test(name));
+}
+
+function matchesImage(matcher: Matcher, candidate: Candidate): boolean {
   if (matcher.image === undefined) return false;
   const image = candidate.image();
   return image !== undefined && new RegExp(matcher.image).test(image);
 }
 
+/**
+ * True when the name pattern matches one of the names or the image pattern matches the image.
+ * Names come first: reading an image computed by another resource throws during preview.
+ */
+export function matches(matcher: Matcher, candidate: Candidate): boolean {
+  return matchesName(matcher, candidate) || matchesImage(matcher, candidate);
+}
+
 /** True when any matcher of the list matches. */
 export function matchesAny(matchers: readonly Matcher[], candidate: Candidate): boolean {
   return matchers.some((matcher) => matches(matcher, candidate));
+}
+
+/**
+ * True when the candidate is a datastore: its name says so; or, unless its name says it is a
+ * client of the datastores (the auth service), its image does. Deciding by name where names
+ * decide keeps the image, unknown during a preview, from being read at all.
+ */
+export function isDatastore(
+  datastores: readonly Matcher[],
+  clients: readonly Matcher[],
+  candidate: Candidate,
+): boolean {
+  if (datastores.some((matcher) => matchesName(matcher, candidate))) return true;
+  if (clients.some((matcher) => matchesName(matcher, candidate))) return false;
+  return datastores.some((matcher) => matchesImage(matcher, candidate));
 }
 
 /** The config schema of a matcher list, shared by every policy that takes one. */
@@ -50,6 +71,11 @@ export function matcherListSchema(description: string, defaults: Matcher[]) {
 export const DATASTORES: Matcher[] = [
   {
     image: '(^|/)(mongo|ferretdb|redis|valkey)([:@]|$)',
-    name: '(^|-)(mongo|mongodb|ferretdb|redis|valkey)(-|$)',
+    name: '(^|[-/ ])(mongo|mongodb|ferretdb|redis|valkey)(-|$)',
   },
+];
+
+/** Images and names of the one client the datastores serve: the auth service. */
+export const SERVICE: Matcher[] = [
+  { name: '(^|[-/ ])auth(-|$)', image: '(^|/)(lucid-)?auth(-service)?([:@]|$)' },
 ];

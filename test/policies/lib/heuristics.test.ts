@@ -7,6 +7,7 @@ import {
   resolvesToLatest,
 } from '../../../policies/lib/images.js';
 import { disablesTls, isSecretName, literalSecretReason } from '../../../policies/lib/secrets.js';
+import { DATASTORES, isDatastore, SERVICE } from '../../../policies/lib/matchers.js';
 import { selects, selectsEverything } from '../../../policies/lib/selectors.js';
 
 const DIGEST = `sha256:${'0'.repeat(64)}`;
@@ -107,5 +108,34 @@ describe('label selectors', () => {
     expect(selects({}, labels)).toBe(true);
     expect(selectsEverything({ matchLabels: {} })).toBe(true);
     expect(selectsEverything({ matchLabels: { app: 'auth' } })).toBe(false);
+  });
+});
+
+describe('isDatastore', () => {
+  const unreadable = () => {
+    throw new Error('the image was read');
+  };
+
+  it('decides by name when a name says datastore or service, without reading the image', () => {
+    expect(isDatastore(DATASTORES, SERVICE, { names: ['lucid-redis'], image: unreadable })).toBe(
+      true,
+    );
+    expect(
+      isDatastore(DATASTORES, SERVICE, { names: ['lucid-auth-service'], image: unreadable }),
+    ).toBe(false);
+  });
+
+  it('lets a datastore name win over a service name', () => {
+    expect(
+      isDatastore(DATASTORES, SERVICE, { names: ['lucid-auth-mongodb'], image: unreadable }),
+    ).toBe(true);
+  });
+
+  it('falls back to the image when the names say nothing', () => {
+    const image = () => `docker.io/library/redis:7.4@${DIGEST}`;
+    expect(isDatastore(DATASTORES, SERVICE, { names: ['cache'], image })).toBe(true);
+    expect(isDatastore(DATASTORES, SERVICE, { names: ['cache'], image: () => 'nginx:1' })).toBe(
+      false,
+    );
   });
 });
