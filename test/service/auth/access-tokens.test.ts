@@ -72,7 +72,7 @@ describe('access tokens on protected routes', () => {
     expect(response.json()).toMatchObject({ code: 'ACCESS_TOKEN_INVALID' });
   });
 
-  it('refuses on one replica a session revoked on another, which had cached the token', async () => {
+  it('refuses a session revoked on another replica, after this one cached it', async () => {
     const other = await buildTestApp({ config: app.services.config, clock });
     try {
       const tokens = await signIn(app, new TestWallet());
