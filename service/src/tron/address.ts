@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 import { createBase58check } from '@scure/base';
-import { keccak_256 } from '@noble/hashes/sha3.js';
+
+import { keccak256 } from './keccak.js';
 
 /** The version byte TRON puts in front of every 20-byte account id. */
 const TRON_PREFIX = 0x41;
@@ -22,7 +23,7 @@ export interface TronAddress {
  * 20 bytes of keccak256 over the 64 coordinate bytes, behind TRON's 0x41 prefix.
  */
 export function addressFromPublicKey(publicKey: Uint8Array): TronAddress {
-  const digest = keccak_256(publicKey.subarray(1));
+  const digest = keccak256(publicKey.subarray(1));
   const raw = new Uint8Array(21);
   raw[0] = TRON_PREFIX;
   raw.set(digest.subarray(12), 1);

@@ -1,6 +1,5 @@
-import { keccak_256 } from '@noble/hashes/sha3.js';
-
 import { addressFromPublicKey, type TronAddress } from './address.js';
+import { keccak256 } from './keccak.js';
 import type { RecoveryBackend } from './recovery-backend.js';
 
 const PREFIX = new TextEncoder().encode('\x19TRON Signed Message:\n');
@@ -12,12 +11,7 @@ const encoder = new TextEncoder();
  */
 export function hashMessageV2(message: string | Uint8Array): Uint8Array {
   const body = typeof message === 'string' ? encoder.encode(message) : message;
-  const length = encoder.encode(String(body.length));
-  const data = new Uint8Array(PREFIX.length + length.length + body.length);
-  data.set(PREFIX, 0);
-  data.set(length, PREFIX.length);
-  data.set(body, PREFIX.length + length.length);
-  return keccak_256(data);
+  return keccak256(PREFIX, encoder.encode(String(body.length)), body);
 }
 
 const SIGNATURE_HEX = /^(?:0x)?[0-9a-fA-F]{130}$/;
