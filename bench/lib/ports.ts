@@ -25,14 +25,17 @@ export function sleep(ms: number): Promise<void> {
  * Bounded by construction: benchmarks and fault tests never wait forever.
  */
 export async function waitUntil(
-  probe: () => Promise<boolean>,
+  probe: () => boolean | Promise<boolean>,
   timeoutMs: number,
   message: string,
   everyMs = 100,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return;
+    const done = await Promise.resolve()
+      .then(probe)
+      .catch(() => false);
+    if (done) return;
     await sleep(everyMs);
   }
   throw new Error(`${message} (waited ${timeoutMs} ms)`);
