@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
 
 import type { Config } from '../config/config.js';
+import { withinDeadline } from './deadline.js';
 
 // ioredis reports every failed reconnect attempt; one line per this many ms is enough.
 const ERROR_LOG_INTERVAL_MS = 10_000;
@@ -42,16 +43,8 @@ export async function connectRedis(config: Config, log: FastifyBaseLogger): Prom
 /** Answers whether Redis responds to a ping within `timeoutMs`. */
 export async function pingRedis(redis: Redis, timeoutMs: number): Promise<boolean> {
   if (redis.status !== 'ready') return false;
-
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([redis.ping().then(() => true), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
+  return withinDeadline(redis.ping(), timeoutMs, 'redis ping').then(
+    () => true,
+    () => false,
+  );
 }
