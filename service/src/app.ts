@@ -54,6 +54,24 @@ function proxyTrust(
 const BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
+ * Once close() has begun, every response says `connection: close`, so Node ends each
+ * keep-alive connection after its last in-flight response. `forceCloseConnections: 'idle'`
+ * only closes the connections idle at that moment; a client that keeps its sockets (a proxy,
+ * a load balancer) would otherwise hold close() open until the shutdown grace runs out.
+ */
+function closeConnectionsOnShutdown(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+}
+
+/**
  * Builds the service: connects MongoDB and Redis, loads signing keys, registers every route.
  * The instance is not listening; call `listen()` or use `inject()`. `close()` disconnects.
  */
@@ -106,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     void reply.header('x-request-id', request.id);
     done();
   });
+  closeConnectionsOnShutdown(app);
 
   healthRoutes(app);
   metaRoutes(app);

@@ -67,12 +67,14 @@ describe('SIGTERM under load', () => {
       const answers = await Promise.all(inFlight);
       const exit = await stopping;
       client.close();
+      const exitMs = Date.now() - signalledAt;
+      console.info(`SIGTERM: exit code ${exit.code} ${exitMs} ms after the signal`);
 
       expect(answers.map((answer) => answer.status)).toEqual(challenges.map(() => 200));
       expect(answers.every((answer) => answer.body.accessToken.length > 0)).toBe(true);
       for (const outcome of refused) expect(['ECONNREFUSED', '503']).toContain(outcome);
       expect(exit).toMatchObject({ code: 0, signal: null });
-      expect(Date.now() - signalledAt).toBeLessThan(10_000);
+      expect(exitMs).toBeLessThan(10_000);
     },
   );
 });
