@@ -35,7 +35,8 @@ export function authChallengeRoutes(app: TypedApp): void {
       if (!isTronAddress(address)) throw new AppError('INVALID_ADDRESS');
 
       const record = await challenges.issue(address);
-      await audit.record({
+      // Refused (503) rather than issued unaudited: see AuditLog.
+      await audit.recordOrRefuse({
         time: new Date(clock()),
         type: 'challenge.issued',
         outcome: 'success',

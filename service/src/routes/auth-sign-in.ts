@@ -57,8 +57,8 @@ export function authSignInRoutes(app: TypedApp): void {
     const session = await sessions.start(account, context);
     const body = await tokenResponse(accessTokens, account, session);
 
-    metrics.signIns.inc({ flow, outcome: 'success' });
-    await audit.record({
+    // No token leaves without its audit entry; the unused session record stays.
+    await audit.recordOrRefuse({
       time: new Date(clock()),
       type: `auth.${flow}`,
       outcome: 'success',
@@ -67,6 +67,7 @@ export function authSignInRoutes(app: TypedApp): void {
       details: { sessionId: session.sessionId },
       ...context,
     });
+    metrics.signIns.inc({ flow, outcome: 'success' });
     return body;
   };
 
