@@ -27,7 +27,7 @@ export function authChallengeRoutes(app: TypedApp): void {
           'Sign the returned `message` exactly, with TronLink `signMessageV2` (TIP-191), ' +
           'then send it to /auth/register or /auth/login before `expiresAt`.',
         body: ChallengeRequest,
-        response: { 200: ChallengeResponse, ...errorResponses(400, 503) },
+        response: { 200: ChallengeResponse, ...errorResponses(400, 413, 415, 429, 503) },
       },
     },
     async (request) => {
@@ -59,7 +59,7 @@ export function authChallengeRoutes(app: TypedApp): void {
           'Accepts 65-byte signatures with v in 0, 1, 27 or 28. The legacy V1 scheme ' +
           '(signing a hex digest) is not accepted.',
         body: VerifySignatureRequest,
-        response: { 200: VerifySignatureResponse, ...errorResponses(400) },
+        response: { 200: VerifySignatureResponse, ...errorResponses(400, 413, 415, 429, 503) },
       },
     },
     (request) => {

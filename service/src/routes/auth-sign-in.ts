@@ -87,7 +87,7 @@ export function authSignInRoutes(app: TypedApp): void {
     summary,
     description,
     body: SignedMessage,
-    response: { 200: TokenResponse, ...errorResponses(400, 401, 409, 429, 503) },
+    response: { 200: TokenResponse, ...errorResponses(400, 401, 409, 413, 415, 429, 503) },
   });
 
   app.post(

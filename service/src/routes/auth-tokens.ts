@@ -24,7 +24,7 @@ export function authTokenRoutes(app: TypedApp): void {
           'Every refresh rotates the refresh token. Presenting one that was already rotated ' +
           'revokes the whole session (RFC 9700 reuse detection).',
         body: RefreshRequest,
-        response: { 200: TokenResponse, ...errorResponses(400, 401, 503) },
+        response: { 200: TokenResponse, ...errorResponses(400, 401, 413, 415, 429, 503) },
       },
     },
     async (request) => {
@@ -86,7 +86,7 @@ export function authTokenRoutes(app: TypedApp): void {
       schema: {
         tags: ['auth'],
         summary: "End the caller's session: its refresh and access tokens stop at once",
-        response: { 204: Type.Null(), ...errorResponses(401, 503) },
+        response: { 204: Type.Null(), ...errorResponses(401, 429, 503) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 
+import { errorResponses } from '../schemas/common.js';
 import type { TypedApp } from './typed-app.js';
 
 const Jwk = Type.Object({
@@ -22,7 +23,7 @@ export function jwksRoutes(app: TypedApp): void {
       schema: {
         tags: ['tokens'],
         summary: 'Public keys that verify access tokens (RFC 7517)',
-        response: { 200: Type.Object({ keys: Type.Array(Jwk) }) },
+        response: { 200: Type.Object({ keys: Type.Array(Jwk) }), ...errorResponses(429, 503) },
       },
     },
     async (_request, reply) => {

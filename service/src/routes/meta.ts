@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 
+import { errorResponses } from '../schemas/common.js';
 import type { TypedApp } from './typed-app.js';
 
 import { chainIdOf } from '../challenge/chains.js';
@@ -44,7 +45,7 @@ export function metaRoutes(app: TypedApp): void {
       schema: {
         tags: ['meta'],
         summary: 'Service identity and features',
-        response: { 200: MetaInfo },
+        response: { 200: MetaInfo, ...errorResponses(429, 503) },
       },
     },
     () => info,

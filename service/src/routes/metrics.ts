@@ -16,7 +16,12 @@ export function metricsRoutes(app: TypedApp): void {
       schema: {
         tags: ['meta'],
         summary: 'Prometheus metrics',
-        response: { 200: Type.String() },
+        response: {
+          200: {
+            description: 'Prometheus text exposition format 0.0.4',
+            content: { 'text/plain': { schema: Type.String() } },
+          },
+        },
       },
     },
     async (_request, reply) => {
