@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { FuzzTarget } from './fuzz-target.js';
@@ -22,7 +22,6 @@ export interface FuzzOutcome {
   output: string;
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const hooksDir = fileURLToPath(new URL('.', import.meta.url));
 
 // Checks that decide the goal: no 5xx, status codes, content types, headers and bodies as
@@ -72,8 +71,11 @@ export function runSchemathesis(
     ...(budget.maxSeconds ? ['--max-time', String(budget.maxSeconds)] : []),
     ...(budget.seed === undefined ? [] : ['--seed', String(budget.seed)]),
   ];
+  // schemathesis keeps a cache of past failures in .schemathesis/ under its working
+  // directory and replays them. The run's own temporary directory keeps that out of the
+  // checkout, and every seeded run starting from nothing is what makes it repeatable.
   const child = spawn(st, args, {
-    cwd: root,
+    cwd: dirname(reportDir),
     env: {
       ...process.env,
       PYTHONPATH: hooksDir,
