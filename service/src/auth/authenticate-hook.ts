@@ -29,6 +29,8 @@ export function installAuthentication(app: FastifyInstance, authenticator: Authe
 
   app.addHook('onRequest', async (request) => {
     if (request.is404 || request.routeOptions.config.public === true) return;
+    // The rate limit, which runs first, may have verified the token already.
+    if (request.auth) return;
 
     const token = bearerToken(request);
     if (token === undefined) throw new AppError('AUTHENTICATION_REQUIRED');

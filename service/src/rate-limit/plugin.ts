@@ -1,7 +1,8 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 
+import { BatchedRedisStore } from './batched-store.js';
 import {
   selectTier,
   tierOfKey,
@@ -37,8 +38,9 @@ function setHeaders(reply: FastifyReply, limit: number, remaining: number, reset
 }
 
 /**
- * Meters every request against its tier, with counters in Redis (through @fastify/rate-limit's
- * store) shared by all replicas. Install it before authentication: it identifies the caller
+ * Meters every request against its tier, with counters in Redis (through @fastify/rate-limit
+ * and a store that counts locally and sends the counts in batches, see BatchedRedisStore)
+ * shared by all replicas. Install it before authentication: it identifies the caller
  * itself, so requests with a missing or bad token are counted against their IP before any
  * token check runs, and a valid token is never charged to the IP it comes from. Routes opt
  * out with `config: { rateLimit: false }` (health probes, metrics). Headers follow the IETF
@@ -53,10 +55,19 @@ export async function installRateLimits(
     throw new Error(`Rate limit window must be a positive number of ms, got ${options.windowMs}`);
   }
 
+  const store = new BatchedRedisStore({
+    redis: options.redis,
+    prefix: `${options.prefix}rate-limit:`,
+  });
+  // Unsent hits go to Redis once in-flight requests have ended. onClose hooks run in reverse
+  // order of registration, so this one runs before those (added earlier) that close Redis.
+  app.addHook('onClose', () => store.flush());
   await app.register(rateLimit, {
     global: false,
-    redis: options.redis,
-    nameSpace: `${options.prefix}rate-limit:`,
+    // @fastify/rate-limit constructs its store with `new`; this hands it the one built here.
+    store: function sharedStore() {
+      return store;
+    } as unknown as FastifyRateLimitStoreCtor,
     timeWindow: options.windowMs,
     // A Redis outage refuses requests (as a 503) rather than letting traffic through unmetered.
     skipOnError: false,

@@ -20,7 +20,9 @@ export function identifyCaller(authenticator: Authenticator) {
     if (!token) return null;
 
     try {
+      // Kept on the request, so the authentication hook does not verify the token again.
       const auth = await authenticator.authenticate(token);
+      request.auth = auth;
       return { accountId: auth.userId, role: auth.role };
     } catch (error) {
       if (error instanceof AppError) return null;

@@ -96,10 +96,16 @@ describe('the rate-limit tiers through HTTP', () => {
 
   it('audits the first refusal of a counter in a window, not every one', async () => {
     await statuses(6, () => get('/api/v1/meta/info', '192.0.2.70'));
+    const find = () =>
+      app.services.audit.collection
+        .find({ type: 'rate-limit.hit', subject: '192.0.2.70' })
+        .toArray();
 
-    const events = await app.services.audit.collection
-      .find({ type: 'rate-limit.hit', subject: '192.0.2.70' })
-      .toArray();
+    // Each refusal first claims a Redis marker; a PING answered after those claims means
+    // the later refusals have already found it taken. The one write then lands beside its 429.
+    await app.services.redis.ping();
+    await expect.poll(async () => (await find()).length).toBe(1);
+    const events = await find();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ outcome: 'failure', actor: null, reason: 'unauthenticated' });
   });
@@ -109,5 +115,28 @@ describe('the rate-limit tiers through HTTP', () => {
 
     expect(answers.every((answer) => answer.statusCode === 200)).toBe(true);
     expect(answers[0]?.headers['ratelimit-limit']).toBeUndefined();
+  });
+});
+
+describe('the rate limit when Redis goes away', () => {
+  it('refuses with a retryable 503 once Redis drops, even for a caller counted locally', async () => {
+    const app = await buildTestApp();
+    try {
+      const get = () =>
+        app.inject({ method: 'GET', url: '/api/v1/meta/info', remoteAddress: '192.0.2.90' });
+      // The first request asks Redis; the second is admitted on the count kept in memory.
+      expect((await get()).statusCode).toBe(200);
+      expect((await get()).statusCode).toBe(200);
+
+      // The local count is trusted until the client sees the connection close.
+      app.services.redis.disconnect();
+      await expect.poll(() => app.services.redis.status, { timeout: 10_000 }).not.toBe('ready');
+      const response = await get();
+
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE' });
+    } finally {
+      await app.close();
+    }
   });
 });
