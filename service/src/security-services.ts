@@ -15,7 +15,8 @@ import { WalletStore } from './hardware-wallets/wallet-store.js';
 import { SignInLockout } from './lockout/lockout.js';
 import type { RecoveryBackend } from './tron/recovery-backend.js';
 import { recoverSigner } from './tron/tip191.js';
-import { Profiles } from './users/profile.js';
+import { Profiles, type UserRecord } from './users/profile.js';
+import type { ProfileCache } from './users/profile-cache.js';
 import { RoleChanges } from './users/role-changes.js';
 import { RoleLock } from './users/role-lock.js';
 
@@ -39,6 +40,7 @@ export interface SecurityInputs {
   db: Db;
   audit: AuditLog;
   recovery: RecoveryBackend;
+  profileCache: ProfileCache<UserRecord | null>;
 }
 
 const PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -48,7 +50,7 @@ const ROLE_LOCK_LEASE_MS = 15_000;
 
 /** Builds the issue-4 services, creates their indexes and bootstraps the first SUPER_ADMINs. */
 export async function createSecurityServices(inputs: SecurityInputs): Promise<SecurityServices> {
-  const { config, clock, log, redis, db, audit, recovery } = inputs;
+  const { config, clock, log, redis, db, audit, recovery, profileCache } = inputs;
   const prefix = config.redisKeyPrefix;
   const now = () => new Date(clock());
 
@@ -77,7 +79,8 @@ export async function createSecurityServices(inputs: SecurityInputs): Promise<Se
     now,
   });
 
-  const roleChanges = new RoleChanges(db, new RoleLock(redis, prefix, ROLE_LOCK_LEASE_MS));
+  const roleLock = new RoleLock(redis, prefix, ROLE_LOCK_LEASE_MS);
+  const roleChanges = new RoleChanges(db, roleLock, (id) => profileCache.changed(id));
   const promoted = await roleChanges.bootstrap(config.superAdminAddresses, now());
   if (promoted > 0) log.info({ promoted }, 'bootstrapped SUPER_ADMIN accounts');
 
@@ -100,7 +103,7 @@ export async function createSecurityServices(inputs: SecurityInputs): Promise<Se
     }),
     stepUps,
     hardwareWallets,
-    profiles: new Profiles(db),
+    profiles: new Profiles(db, profileCache),
     roleChanges,
     stopAuditPurge,
   };

@@ -20,6 +20,8 @@ import { Sessions } from './sessions/sessions.js';
 import { AccessTokens } from './tokens/access-tokens.js';
 import { KeyEncryption } from './tokens/key-encryption.js';
 import { KeyRing } from './tokens/key-ring.js';
+import { ProfileCache } from './users/profile-cache.js';
+import type { UserRecord } from './users/profile.js';
 import { loadRecoveryBackend } from './tron/recovery-backend.js';
 
 /** What createServices needs. */
@@ -33,6 +35,10 @@ export interface ServiceInputs {
 // Access tokens verified recently; each entry is a few hundred bytes.
 const TOKEN_CACHE_SIZE = 10_000;
 
+// Accounts read recently, and how long a copy is trusted should an announcement be lost.
+const PROFILE_CACHE_SIZE = 10_000;
+const PROFILE_CACHE_TTL_MS = 60_000;
+
 /** Token audience: every Lucid service accepts tokens for this name. */
 export const TOKEN_AUDIENCE = 'lucid';
 
@@ -43,6 +49,7 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
 
   const mongo = await connectMongo(config);
   let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
+  let revocations: RevocationFeed | undefined;
   try {
     redis = await connectRedis(config, log);
 
@@ -65,7 +72,7 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
     });
     const sessionState = new SessionState(redis, config.redisKeyPrefix);
 
-    const revocations = new RevocationFeed({
+    revocations = new RevocationFeed({
       redis,
       channel: sessionState.revocationChannel,
       rememberMs: config.accessTokenExpireMinutes * 60_000,
@@ -81,7 +88,16 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       cacheSize: TOKEN_CACHE_SIZE,
     });
 
-    const accounts = new AccountStore(mongo.db, config.superAdminAddresses);
+    const profileCache = new ProfileCache<UserRecord | null>({
+      redis,
+      channel: `${config.redisKeyPrefix}account-changes`,
+      feed: revocations,
+      max: PROFILE_CACHE_SIZE,
+      ttlMs: PROFILE_CACHE_TTL_MS,
+    });
+    await profileCache.start();
+    const accountChanged = (id?: string) => profileCache.changed(id);
+    const accounts = new AccountStore(mongo.db, config.superAdminAddresses, accountChanged);
     const sessionStore = new SessionStore(mongo.db);
     await Promise.all([accounts.ensureIndexes(), sessionStore.ensureIndexes()]);
 
@@ -107,6 +123,7 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       db,
       audit,
       recovery,
+      profileCache,
     });
 
     return {
@@ -136,6 +153,8 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       ...security,
     };
   } catch (error) {
+    // Its subscriber connection would otherwise keep the process alive.
+    await revocations?.stop();
     redis?.disconnect();
     await closeMongo(mongo);
     throw error;

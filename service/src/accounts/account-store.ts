@@ -19,6 +19,9 @@ export interface AccountRecord {
   lastSignInAt: Date | null;
 }
 
+/** Announces that an account was written (no id: any number of accounts), after the write. */
+export type AccountChanged = (id?: string) => Promise<void>;
+
 /** Thrown when an account already exists for the address. */
 export class AccountExists extends Error {
   constructor(address: string) {
@@ -37,10 +40,12 @@ const SIGN_IN_TOUCH_INTERVAL_MS = 60_000;
 export class AccountStore {
   readonly collection: Collection<AccountRecord>;
   private readonly superAdmins: ReadonlySet<string>;
+  private readonly changed: AccountChanged;
 
-  constructor(db: Db, superAdminAddresses: readonly string[]) {
+  constructor(db: Db, superAdminAddresses: readonly string[], changed: AccountChanged) {
     this.collection = db.collection<AccountRecord>(USERS_COLLECTION);
     this.superAdmins = new Set(superAdminAddresses);
+    this.changed = changed;
   }
 
   /** Creates the indexes the store relies on. */
@@ -89,5 +94,6 @@ export class AccountStore {
     const last = account.lastSignInAt?.getTime() ?? 0;
     if (now.getTime() - last < SIGN_IN_TOUCH_INTERVAL_MS) return;
     await this.collection.updateOne({ _id: account._id }, { $set: { lastSignInAt: now } });
+    await this.changed(account._id);
   }
 }

@@ -25,6 +25,7 @@ export class RevocationFeed {
   private readonly revoked = new Map<string, number>();
   private subscribed = false;
   private readonly gapListeners: (() => void)[] = [];
+  private readonly watchers = new Map<string, (message: string) => void>();
   private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(options: RevocationFeedOptions) {
@@ -40,14 +41,24 @@ export class RevocationFeed {
   /** Connects and subscribes; resubscriptions after a reconnect drop cached verdicts. */
   async start(): Promise<void> {
     const { channel, log } = this.options;
-    this.subscriber.on('message', (_channel: string, sessionId: string) => this.add(sessionId));
+    this.subscriber.on('message', (from: string, message: string) => {
+      if (from === channel) this.add(message);
+      else this.watchers.get(from)?.(message);
+    });
     this.subscriber.on('close', () => {
       this.subscribed = false;
     });
     this.subscriber.on('ready', () => {
-      // ioredis resubscribes on reconnect; anything published meanwhile was missed.
-      for (const listener of this.gapListeners) listener();
-      this.subscribed = true;
+      // ioredis resubscribes on reconnect, but 'ready' comes before Redis has done it: this
+      // SUBSCRIBE, queued behind ioredis' own, answers once they are in force. Anything
+      // published up to then was missed.
+      this.subscriber.subscribe(channel, ...this.watchers.keys()).then(
+        () => {
+          for (const listener of this.gapListeners) listener();
+          this.subscribed = true;
+        },
+        () => undefined,
+      );
     });
     logRedisErrors(this.subscriber, log, 'revocation-feed');
 
@@ -57,6 +68,12 @@ export class RevocationFeed {
 
     this.sweepTimer = setInterval(() => this.sweep(), 60_000);
     this.sweepTimer.unref();
+  }
+
+  /** Subscribes to another channel on the same connection (after `start`). */
+  async watch(channel: string, listener: (message: string) => void): Promise<void> {
+    this.watchers.set(channel, listener);
+    await this.subscriber.subscribe(channel);
   }
 
   /** Registers a callback for when messages may have been missed (after a reconnect). */

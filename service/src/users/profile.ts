@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 
 import { USERS_COLLECTION, type AccountRecord } from '../accounts/account-store.js';
+import type { ProfileCache } from './profile-cache.js';
 
 /** The fields a person may change about their own account. */
 export interface ProfileFields {
@@ -20,14 +21,16 @@ export type ProfileChange = Partial<ProfileFields>;
  */
 export class Profiles {
   readonly #users: Collection<UserRecord>;
+  readonly #cache: ProfileCache<UserRecord | null>;
 
-  constructor(db: Db) {
+  constructor(db: Db, cache: ProfileCache<UserRecord | null>) {
     this.#users = db.collection<UserRecord>(USERS_COLLECTION);
+    this.#cache = cache;
   }
 
   /** The account with this id, or null. */
   find(id: string): Promise<UserRecord | null> {
-    return this.#users.findOne({ _id: id });
+    return this.#cache.get(id, () => this.#users.findOne({ _id: id }));
   }
 
   /** Applies a change and returns the account after it, or null when it does not exist. */
@@ -37,7 +40,9 @@ export class Profiles {
     if (change.email !== undefined) set.email = change.email?.toLowerCase() ?? null;
 
     const { matchedCount } = await this.#users.updateOne({ _id: id }, { $set: set });
-    return matchedCount === 0 ? null : this.find(id);
+    if (matchedCount === 0) return null;
+    await this.#cache.changed(id);
+    return this.find(id);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 
 import { USERS_COLLECTION, type AccountRecord } from '../accounts/account-store.js';
 import { ROLES, type Role } from '../rbac/roles.js';
+import type { AccountChanged } from '../accounts/account-store.js';
 import type { RoleLock } from './role-lock.js';
 
 /** What a role change ended in. */
@@ -19,10 +20,12 @@ export type RoleChangeResult =
 export class RoleChanges {
   readonly #users: Collection<AccountRecord>;
   readonly #lock: RoleLock;
+  readonly #changed: AccountChanged;
 
-  constructor(db: Db, lock: RoleLock) {
+  constructor(db: Db, lock: RoleLock, changed: AccountChanged) {
     this.#users = db.collection<AccountRecord>(USERS_COLLECTION);
     this.#lock = lock;
+    this.#changed = changed;
   }
 
   /** Sets an account's role. */
@@ -38,6 +41,7 @@ export class RoleChanges {
       }
 
       await this.#users.updateOne({ _id: userId }, { $set: { role: to, updatedAt: now } });
+      await this.#changed(userId);
       return { status: 'changed', from: account.role, to, account: { ...account, role: to } };
     });
     return outcome?.value ?? { status: 'busy' };
@@ -58,6 +62,7 @@ export class RoleChanges {
         { address: { $in: [...addresses] } },
         { $set: { role: 'SUPER_ADMIN', updatedAt: now } },
       );
+      if (modifiedCount > 0) await this.#changed();
       return modifiedCount;
     });
     return outcome?.value ?? 0;
