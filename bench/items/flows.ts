@@ -1,4 +1,5 @@
 import { JsonClient } from '../lib/json-client.js';
+import { cpuSeconds } from '../lib/process-cpu.js';
 import { refresh, signIn, type Tokens } from '../lib/sign-in-client.js';
 import { createWallet, type Wallet } from '../lib/wallet.js';
 import { measured, round, type Figure } from '../report.js';
@@ -34,6 +35,8 @@ interface LoopResult {
   seconds: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU the service process spent per operation. */
+  serviceCpuMs: number;
 }
 
 /**
@@ -42,9 +45,11 @@ interface LoopResult {
  */
 async function loop(
   sizes: BenchSizes['flows'],
+  servicePid: number,
   op: (worker: number, i: number) => Promise<void>,
 ): Promise<LoopResult> {
   const times: number[] = [];
+  const cpuBefore = cpuSeconds(servicePid);
   const started = performance.now();
   const deadline = started + sizes.seconds * 1000;
   const maxOps = sizes.maxOps ?? Number.POSITIVE_INFINITY;
@@ -70,7 +75,8 @@ async function loop(
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-  return { ops: times.length, seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  const serviceCpuMs = ((cpuSeconds(servicePid) - cpuBefore) * 1000) / Math.max(times.length, 1);
+  return { ops: times.length, seconds, p50Ms: at(0.5), p99Ms: at(0.99), serviceCpuMs };
 }
 
 /**
@@ -80,6 +86,7 @@ async function loop(
  */
 export async function flowFigures(
   serviceUrl: string,
+  servicePid: number,
   sizes: BenchSizes['flows'],
 ): Promise<Figure[]> {
   const client = new JsonClient(serviceUrl, { connections: sizes.concurrency });
@@ -87,14 +94,14 @@ export async function flowFigures(
     const accounts = await registerAccounts(client, Math.max(sizes.wallets, sizes.concurrency));
     const { wallets } = accounts;
 
-    const logins = await loop(sizes, async (_worker, i) => {
+    const logins = await loop(sizes, servicePid, async (_worker, i) => {
       await signIn(client, wallets[i % wallets.length]!, 'login');
     });
 
     // Each worker rotates its own session's refresh token; sessions are never shared, so a
     // rotation can never look like reuse.
     const chains = accounts.tokens.map((tokens) => tokens.refreshToken);
-    const refreshes = await loop(sizes, async (worker) => {
+    const refreshes = await loop(sizes, servicePid, async (worker) => {
       chains[worker] = (await refresh(client, chains[worker]!)).refreshToken;
     });
 
@@ -104,6 +111,7 @@ export async function flowFigures(
       seconds: round(result.seconds, 2),
       p50Ms: round(result.p50Ms, 2),
       p99Ms: round(result.p99Ms, 2),
+      serviceCpuMsPerOperation: round(result.serviceCpuMs, 2),
     });
     return [
       measured({

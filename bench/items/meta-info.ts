@@ -5,7 +5,9 @@ import type { BenchSizes } from '../sizes.js';
 /** Where the meta-info comparison sends its load. */
 export interface MetaInfoTargets {
   serviceUrl: string;
+  servicePid: number;
   bareUrl: string;
+  barePid: number;
 }
 
 export const META_INFO_PATH = '/api/v1/meta/info';
@@ -22,8 +24,12 @@ export async function metaInfoFigures(
   const figures: Figure[] = [];
   for (const connections of sizes.concurrencies) {
     const pair = await compareRoutes(
-      { label: 'service meta/info', url: targets.serviceUrl + META_INFO_PATH },
-      { label: 'bare meta/info', url: targets.bareUrl + META_INFO_PATH },
+      {
+        label: 'service meta/info',
+        url: targets.serviceUrl + META_INFO_PATH,
+        pid: targets.servicePid,
+      },
+      { label: 'bare meta/info', url: targets.bareUrl + META_INFO_PATH, pid: targets.barePid },
       connections,
       sizes,
     );
@@ -38,6 +44,8 @@ export async function metaInfoFigures(
         details: {
           connections,
           requests: pair.ours.total,
+          oursCpuMicrosPerRequest: round(pair.ours.cpuMicrosPerRequest),
+          bareCpuMicrosPerRequest: round(pair.bare.cpuMicrosPerRequest),
           secondsPerRun: sizes.amount ? 0 : sizes.seconds,
           rounds: sizes.rounds,
         },

@@ -47,7 +47,12 @@ export async function serviceFigures(
       [META_INFO_PATH]: await fetchJson(service.url + META_INFO_PATH),
       [USERS_ME_PATH]: await fetchJson(service.url + USERS_ME_PATH, auth),
     });
-    const targets = { serviceUrl: service.url, bareUrl: bare.url };
+    const targets = {
+      serviceUrl: service.url,
+      servicePid: service.pid,
+      bareUrl: bare.url,
+      barePid: bare.pid,
+    };
 
     await attempt('meta-info', 'GET /api/v1/meta/info vs bare', () =>
       metaInfoFigures(targets, sizes.http),
@@ -56,7 +61,7 @@ export async function serviceFigures(
       usersMeFigures({ ...targets, accessToken: tokens.accessToken }, sizes),
     );
     await attempt('sign-in', 'Sign-in and refresh rates', () =>
-      flowFigures(service.url, sizes.flows),
+      flowFigures(service.url, service.pid, sizes.flows),
     );
     await attempt('memory', 'Service resident memory after load', async () => [
       measured({

@@ -6,7 +6,9 @@ import type { BenchSizes } from '../sizes.js';
 /** Where the users/me comparison sends its load, and the token it carries. */
 export interface UsersMeTargets {
   serviceUrl: string;
+  servicePid: number;
   bareUrl: string;
+  barePid: number;
   accessToken: string;
 }
 
@@ -30,9 +32,14 @@ export async function usersMeFigures(
   const ours = {
     label: 'service users/me',
     url: targets.serviceUrl + USERS_ME_PATH,
+    pid: targets.servicePid,
     headers: { authorization: `Bearer ${targets.accessToken}` },
   };
-  const bare = { label: 'bare users/me', url: targets.bareUrl + USERS_ME_PATH };
+  const bare = {
+    label: 'bare users/me',
+    url: targets.bareUrl + USERS_ME_PATH,
+    pid: targets.barePid,
+  };
 
   const pairs: RoutePair[] = [];
   for (const connections of sizes.http.concurrencies) {
@@ -67,7 +74,12 @@ export async function usersMeFigures(
       value: round(oursPeak.ours.requestsPerSecond),
       baseline: { name: 'bare Fastify route', value: round(barePeak.bare.requestsPerSecond) },
       goal: { on: 'ratio', op: '>=', target: 0.5, text: 'at least 0.5 of bare' },
-      details: { ...perConcurrency, oursPeakConnections: oursPeak.connections },
+      details: {
+        ...perConcurrency,
+        oursPeakConnections: oursPeak.connections,
+        oursCpuMicrosPerRequest: round(oursPeak.ours.cpuMicrosPerRequest),
+        bareCpuMicrosPerRequest: round(barePeak.bare.cpuMicrosPerRequest),
+      },
     }),
     measured({
       name: 'users-me.p99-at-half-peak',

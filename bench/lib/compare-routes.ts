@@ -1,21 +1,26 @@
 import { assertClean, runLoad, type LoadResult } from './http-load.js';
+import { cpuSeconds } from './process-cpu.js';
 import type { BenchSizes } from '../sizes.js';
 
-/** A URL to load, with the headers each request carries. */
+/** A URL to load, with the headers each request carries and the server's process id. */
 export interface Target {
   label: string;
   url: string;
+  pid: number;
   headers?: Record<string, string>;
 }
+
+/** A run, with the CPU the server process spent per request (µs), which noise hardly moves. */
+export type ServerRun = LoadResult & { cpuMicrosPerRequest: number };
 
 /** The better run of each side at one concurrency. */
 export interface RoutePair {
   connections: number;
-  ours: LoadResult;
-  bare: LoadResult;
+  ours: ServerRun;
+  bare: ServerRun;
 }
 
-function better(a: LoadResult | undefined, b: LoadResult): LoadResult {
+function better(a: ServerRun | undefined, b: ServerRun): ServerRun {
   return a && a.requestsPerSecond >= b.requestsPerSecond ? a : b;
 }
 
@@ -30,20 +35,23 @@ export async function compareRoutes(
   connections: number,
   sizes: BenchSizes['http'],
 ): Promise<RoutePair> {
-  let bestOurs: LoadResult | undefined;
-  let bestBare: LoadResult | undefined;
+  let bestOurs: ServerRun | undefined;
+  let bestBare: ServerRun | undefined;
 
   for (let round = 0; round < sizes.rounds; round++) {
     const order = round % 2 === 0 ? [bare, ours] : [ours, bare];
     for (const target of order) {
-      const result = await runLoad({
+      const cpuBefore = cpuSeconds(target.pid);
+      const load = await runLoad({
         url: target.url,
         headers: target.headers,
         connections,
         seconds: sizes.seconds,
         amount: sizes.amount,
       });
-      assertClean(`${target.label} at ${connections} connections`, result);
+      assertClean(`${target.label} at ${connections} connections`, load);
+      const cpu = cpuSeconds(target.pid) - cpuBefore;
+      const result = { ...load, cpuMicrosPerRequest: (cpu / Math.max(load.total, 1)) * 1e6 };
       if (target === ours) bestOurs = better(bestOurs, result);
       else bestBare = better(bestBare, result);
     }

@@ -26,6 +26,8 @@ export interface ServiceProcessOptions {
   keyEncryptionSecret?: string;
   /** `built` (default) runs the esbuild bundle; `tsx` runs the sources as `npm run service`. */
   runtime?: 'built' | 'tsx';
+  /** A JavaScript entry file to run instead (another build of the service). */
+  entry?: string;
   /** How long to wait for /health/ready; 30 s by default. */
   readyTimeoutMs?: number;
 }
@@ -97,7 +99,7 @@ export async function startService(options: ServiceProcessOptions): Promise<Serv
   const args =
     options.runtime === 'tsx'
       ? ['--import', 'tsx', join(root, 'service/src/main.ts')]
-      : ['--enable-source-maps', await builtService()];
+      : ['--enable-source-maps', options.entry ?? (await builtService())];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env,
