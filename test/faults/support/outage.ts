@@ -98,11 +98,14 @@ export async function runOutage(rig: FaultRig, fault: Fault): Promise<OutageReco
 export function outageFigures(name: string, record: OutageRecord): string {
   const during = record.outcomes.filter((o) => o.sentAt >= record.brokenAt);
   const slowest = Math.max(...record.outcomes.map((o) => o.ms));
+  const refused = during.filter((o) => o.status === 503);
+  const slowestRefusal = Math.max(0, ...refused.map((o) => o.ms));
   return (
     `${name}: ready 503 after ${Math.round(record.readyDownAt! - record.brokenAt)} ms, ` +
     `ready 200 ${Math.round(record.readyUpAt! - record.mendedAt)} ms after mending; ` +
-    `${record.outcomes.length} requests (${during.filter((o) => o.status === 503).length} ` +
-    `answered 503), slowest ${Math.round(slowest)} ms; ${record.issued.length} token pairs checked`
+    `${record.outcomes.length} requests (${refused.length} answered 503, the slowest ` +
+    `after ${Math.round(slowestRefusal)} ms), slowest ${Math.round(slowest)} ms; ` +
+    `${record.issued.length} token pairs checked`
   );
 }
 

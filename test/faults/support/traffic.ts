@@ -142,7 +142,8 @@ export class Traffic {
 
 /** Polls /health/ready and records when it answered what. */
 export class ReadyProbe {
-  readonly samples: Array<{ at: number; status: number }> = [];
+  /** Each probe: when it was sent, when it was answered, and the status (0: no answer). */
+  readonly samples: Array<{ at: number; answeredAt: number; status: number }> = [];
   private stopped = false;
   private running: Promise<void> | undefined;
 
@@ -161,7 +162,7 @@ export class ReadyProbe {
         })
           .then((response) => response.status)
           .catch(() => 0);
-        this.samples.push({ at, status });
+        this.samples.push({ at, answeredAt: this.clock(), status });
         await new Promise((resolve) => setTimeout(resolve, this.everyMs));
       }
     })();
@@ -172,8 +173,11 @@ export class ReadyProbe {
     await this.running;
   }
 
-  /** The first time at or after `from` that ready answered `status`, or undefined. */
+  /**
+   * When ready first answered `status` to a probe sent at or after `from`, or undefined.
+   * The answer's time, not the probe's: a probe that hangs has not reported anything yet.
+   */
   firstAt(status: number, from: number): number | undefined {
-    return this.samples.find((sample) => sample.at >= from && sample.status === status)?.at;
+    return this.samples.find((sample) => sample.at >= from && sample.status === status)?.answeredAt;
   }
 }
