@@ -5,10 +5,15 @@
 #   registry.sh publish <repo> <tag> <image-amd64> [<image-arm64>]
 #     pushes each image as <address>/<repo>:<tag>-<arch>, then one manifest list
 #     <address>/<repo>:<tag> over them, and prints <address>/<repo>@<list digest>.
+#   registry.sh resolve <repo>@<list digest> <arch>
+#     prints <repo>@<digest> of that architecture's image in the list. The classic builder
+#     of Docker 20.10 keeps one image per digest, whatever --platform asks for, so builds
+#     name each architecture's own digest.
 # Port: LUCID_REGISTRY_PORT (5055). Data, config and log live in .tools/registry.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/lib.sh"
+source "$root/scripts/env.sh"
 
 port="${LUCID_REGISTRY_PORT:-5055}"
 address="127.0.0.1:$port"
@@ -80,14 +85,26 @@ publish() {
   echo "$address/$repo@$digest"
 }
 
+resolve() {
+  local list="$1" arch="$2" digest
+  digest="$(docker manifest inspect --insecure "$list" | node -e '
+    const list = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const entry = list.manifests.find((m) => m.platform.architecture === process.argv[1]);
+    if (entry) console.log(entry.digest);
+  ' "$arch")"
+  [[ "$digest" == sha256:* ]] || { log "$list holds no $arch image"; return 1; }
+  echo "${list%@*}@$digest"
+}
+
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) running && echo "up $address" || { echo "down $address"; exit 1; } ;;
   address) echo "$address" ;;
   publish) shift && publish "$@" ;;
+  resolve) shift && resolve "$@" ;;
   *)
-    echo "usage: registry.sh start|stop|status|address|publish <repo> <tag> <image>..." >&2
+    echo "usage: registry.sh start|stop|status|address|publish|resolve (see the header)" >&2
     exit 2
     ;;
 esac

@@ -3,9 +3,10 @@
 # service's Dockerfile and the end-to-end tests name, for amd64 and arm64, publishes them to
 # the local registry (scripts/registry.sh) and writes their digests to
 # .tools/images/base-images.env:
-#   BUILD_IMAGE, RUNTIME_IMAGE  multi-architecture lists, passed to `docker build` as
-#                               build arguments in place of the Dockerfile's defaults
-#   REDIS_IMAGE, MONGO_IMAGE    amd64 stand-ins for the official database images
+#   BUILD_IMAGE_<ARCH>, RUNTIME_IMAGE_<ARCH>  each architecture's image by digest, passed
+#       to `docker build` as BUILD_IMAGE and RUNTIME_IMAGE in place of the Dockerfile's
+#       defaults (BUILD_IMAGE and RUNTIME_IMAGE are the multi-architecture lists)
+#   REDIS_IMAGE, MONGO_IMAGE  amd64 stand-ins for the official database images
 # Images already current are skipped, so a rerun takes seconds. The two architectures are
 # assembled side by side; arm64's steps run under qemu and set the pace (about 8 minutes
 # on a fresh machine with 2 cores).
@@ -50,11 +51,18 @@ redis_ref="$(bash "$registry" publish lucid/redis "$debian_suite" \
   "$redis_repo:$debian_suite-amd64")"
 mongo_ref="$(bash "$registry" publish lucid/ferretdb sqlite "$mongo_repo:sqlite-amd64")"
 
-cat >"$cache/base-images.env" <<ENV
-BUILD_IMAGE=$build_ref
-RUNTIME_IMAGE=$runtime_ref
-REDIS_IMAGE=$redis_ref
-MONGO_IMAGE=$mongo_ref
-ENV
+# Per-architecture digests are what builds use (see registry.sh resolve); the lists are what
+# a registry hands to engines that pick the platform themselves.
+{
+  echo "BUILD_IMAGE=$build_ref"
+  echo "RUNTIME_IMAGE=$runtime_ref"
+  for arch in amd64 arm64; do
+    echo "BUILD_IMAGE_${arch^^}=$(bash "$registry" resolve "$build_ref" "$arch")"
+    echo "RUNTIME_IMAGE_${arch^^}=$(bash "$registry" resolve "$runtime_ref" "$arch")"
+  done
+  echo "REDIS_IMAGE=$(bash "$registry" resolve "$redis_ref" amd64)"
+  echo "MONGO_IMAGE=$(bash "$registry" resolve "$mongo_ref" amd64)"
+} >"$cache/base-images.env.tmp"
+mv "$cache/base-images.env.tmp" "$cache/base-images.env"
 log "published to $(bash "$registry" address); digests in .tools/images/base-images.env"
 cat "$cache/base-images.env"

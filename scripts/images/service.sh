@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The offline path's second step (`npm run image:build`): builds the service image from
-# service/Dockerfile, unchanged, on the base images scripts/images/base.sh assembled (their
-# local registry digests replace the Dockerfile's defaults), for each architecture named.
+# service/Dockerfile, unchanged, on the base images scripts/images/base.sh assembled (each
+# architecture's local registry digest replaces the Dockerfile's default), for each
+# architecture named.
 #   service.sh [--push] [amd64] [arm64]      (default: the host's architecture)
 # Tags lucid/auth-service:<version>-<arch> and prints each tag. With --push it also pushes
 # them to the local registry under one multi-architecture manifest and prints
@@ -32,13 +33,16 @@ source_url="${LUCID_SOURCE_URL:-https://github.com/lucid-auth/lucid-auth}"
 
 tags=()
 for arch in "${arches[@]}"; do
+  build_var="BUILD_IMAGE_${arch^^}" runtime_var="RUNTIME_IMAGE_${arch^^}"
+  [[ -n "${!build_var:-}" && -n "${!runtime_var:-}" ]] ||
+    { log "$bases has no $arch digests: run \`npm run images:base\` again"; exit 1; }
   tag="lucid/auth-service:$version-$arch"
   log "building $tag"
   flock "$cache/service-build.lock" docker build -f "$root/service/Dockerfile" \
     --platform "linux/$arch" \
     --build-arg "TARGETARCH=$arch" \
-    --build-arg "BUILD_IMAGE=$BUILD_IMAGE" \
-    --build-arg "RUNTIME_IMAGE=$RUNTIME_IMAGE" \
+    --build-arg "BUILD_IMAGE=${!build_var}" \
+    --build-arg "RUNTIME_IMAGE=${!runtime_var}" \
     --build-arg "VERSION=$version" \
     --build-arg "REVISION=$revision" \
     --build-arg "SOURCE=$source_url" \
