@@ -153,8 +153,16 @@ describe('the dev stack containers on a real engine', () => {
   });
 
   it('has no shell to run a command with', async () => {
-    await expect(execIn(ids[auth.name]!, ['/bin/sh', '-c', 'true'])).rejects.toThrow(
-      /no such file or directory|executable file not found/,
+    // Exit 126 or 127 is Docker's "could not start the command"; newer clients print the
+    // runtime's reason on stdout, older ones on stderr.
+    const attempt = await execIn(ids[auth.name]!, ['/bin/sh', '-c', 'true']).then(
+      () => 'the shell ran',
+      (error: { code?: number; stdout?: string; stderr?: string }) =>
+        `exit ${error.code}: ${error.stdout ?? ''}${error.stderr ?? ''}`,
+    );
+
+    expect(attempt).toMatch(
+      /^exit 12[67]: .*(no such file or directory|executable file not found)/,
     );
   });
 
