@@ -2,6 +2,8 @@ import { ConfigError } from './config-error.js';
 import { int, list, oneOf, str, trustProxy, type TrustProxy } from './parse.js';
 import { readSecret, type Env } from './secrets.js';
 import { checkOrigin, checkSecretStrength, checkSuperAdmins } from './checks.js';
+import { parseSupportedTypes } from '../hardware-wallets/device-types.js';
+import { parseStepUpActions } from '../rbac/step-up-actions.js';
 
 /** Runtime environments; development and test relax the secret rules. */
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
@@ -119,14 +121,12 @@ export function loadConfig(env: Env = process.env): Config {
     lockoutMaxAttempts: int(env, 'LOCKOUT_MAX_ATTEMPTS', 5, 1, 1_000),
     lockoutWindowMinutes: int(env, 'LOCKOUT_WINDOW_MINUTES', 15, 1, DAY_MINUTES),
     lockoutDurationMinutes: int(env, 'LOCKOUT_DURATION_MINUTES', 15, 1, DAY_MINUTES),
-    supportedHardwareWallets: list(env, 'SUPPORTED_HARDWARE_WALLETS', [
-      'ledger',
-      'trezor',
-      'keepkey',
-    ]),
+    supportedHardwareWallets: parseSupportedTypes(
+      list(env, 'SUPPORTED_HARDWARE_WALLETS', ['ledger', 'trezor', 'keepkey']),
+    ),
     hardwareWalletTimeout: int(env, 'HARDWARE_WALLET_TIMEOUT', 30, 5, 600),
     superAdminAddresses,
-    stepUpRequiredActions: list(env, 'STEP_UP_REQUIRED_ACTIONS', []),
+    stepUpRequiredActions: parseStepUpActions(list(env, 'STEP_UP_REQUIRED_ACTIONS', [])),
     stepUpWindowMinutes: int(env, 'STEP_UP_WINDOW_MINUTES', 5, 1, 60),
     auditRetentionDays: int(env, 'AUDIT_RETENTION_DAYS', 90, 1, 3_650),
   };

@@ -1,14 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { authOf } from '../auth/authenticate-hook.js';
-import { ConfigError } from '../config/config-error.js';
 import { AppError } from '../errors/app-error.js';
-import {
-  hasPermission,
-  isPermission,
-  PRIVILEGED_PERMISSIONS,
-  type Permission,
-} from './permissions.js';
+import { hasPermission, isPermission, type Permission } from './permissions.js';
+import { parseStepUpActions } from './step-up-actions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,18 +21,6 @@ export interface AccessControlOptions {
   stepUpRequired: readonly string[];
   /** True while the session has a fresh hardware-wallet verification. */
   isSteppedUp: (sessionId: string) => Promise<boolean>;
-}
-
-/** Checks STEP_UP_REQUIRED_ACTIONS once, at start: only privileged permissions qualify. */
-export function parseStepUpActions(actions: readonly string[]): Permission[] {
-  const bad = actions.find(
-    (action) => !isPermission(action) || !PRIVILEGED_PERMISSIONS.includes(action),
-  );
-  if (bad !== undefined) {
-    const allowed = PRIVILEGED_PERMISSIONS.join(', ');
-    throw new ConfigError('STEP_UP_REQUIRED_ACTIONS', `"${bad}" is not one of ${allowed}`);
-  }
-  return actions.filter(isPermission);
 }
 
 /** Refuses a request whose caller lacks the permission (403 FORBIDDEN). */

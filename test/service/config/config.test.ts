@@ -142,6 +142,21 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('names the hardware-wallet and step-up settings at once, before any server is reached', () => {
+    const env = { ...production, MONGODB_URI: 'mongodb://127.0.0.1:1/' };
+
+    expect(() => loadConfig({ ...env, SUPPORTED_HARDWARE_WALLETS: 'ledger,yubikey' })).toThrow(
+      'SUPPORTED_HARDWARE_WALLETS: unknown type "yubikey"; known types: ledger, trezor, keepkey',
+    );
+    expect(() => loadConfig({ ...env, STEP_UP_REQUIRED_ACTIONS: 'profile:read-own' })).toThrow(
+      'STEP_UP_REQUIRED_ACTIONS: "profile:read-own" is not one of',
+    );
+    expect(loadConfig({ ...env, STEP_UP_REQUIRED_ACTIONS: 'roles:change' })).toMatchObject({
+      stepUpRequiredActions: ['roles:change'],
+      supportedHardwareWallets: ['ledger', 'trezor', 'keepkey'],
+    });
+  });
+
   it('refuses a key rotation shorter than an access token lifetime', () => {
     expect(() =>
       loadConfig({

@@ -1,7 +1,8 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 
-import { installAccessControl, parseStepUpActions } from '../../../service/src/rbac/guard.js';
+import { installAccessControl } from '../../../service/src/rbac/guard.js';
+import { parseStepUpActions } from '../../../service/src/rbac/step-up-actions.js';
 
 describe('the access-control guard', () => {
   const options = { stepUpRequired: [], isSteppedUp: () => Promise.resolve(false) };
