@@ -48,6 +48,10 @@ export const ERRORS = {
     status: 409,
     message: 'This address is already registered as a hardware wallet',
   },
+  HARDWARE_WALLET_IS_ACCOUNT_KEY: {
+    status: 409,
+    message: "The account's own sign-in address cannot be its hardware wallet: use a second key",
+  },
   LAST_SUPER_ADMIN: {
     status: 409,
     message: 'The last SUPER_ADMIN cannot lose the role: grant it to another account first',

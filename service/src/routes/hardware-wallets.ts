@@ -105,6 +105,10 @@ export function hardwareWalletRoutes(app: TypedApp): void {
       if (!hardwareWallets.supportedTypes.includes(request.body.deviceType)) {
         throw new AppError('HARDWARE_WALLET_UNSUPPORTED');
       }
+      // Step-up means a second key signed just now; the sign-in key itself would add nothing.
+      if (request.body.address === authOf(request).address) {
+        throw new AppError('HARDWARE_WALLET_IS_ACCOUNT_KEY');
+      }
       try {
         const challenge = await hardwareWallets.challengeRegistration(
           caller(request),
@@ -210,10 +214,7 @@ export function hardwareWalletRoutes(app: TypedApp): void {
 
       const { wallet, stepUp } = result.value;
       // The session list shows the step-up; Redis alone decides whether it still holds.
-      await sessionStore.collection.updateOne(
-        { _id: who.sessionId },
-        { $set: { steppedUpUntil: new Date(stepUp.until) } },
-      );
+      await sessionStore.markSteppedUp(who.sessionId, new Date(stepUp.until));
       await record(request, {
         type,
         outcome: 'success',

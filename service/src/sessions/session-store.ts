@@ -6,7 +6,10 @@ import { GroupInsert } from '../db/group-insert.js';
 /** The MongoDB collection of sessions. */
 export const SESSIONS_COLLECTION = 'sessions';
 
-/** How a session proved who it is. */
+/**
+ * How a session proved who it is: `wallet`, signed in with the account's wallet; and
+ * `hardware-wallet` once it has also been stepped up with a registered hardware wallet.
+ */
 export type AuthMethod = 'wallet' | 'hardware-wallet';
 
 /**
@@ -55,6 +58,22 @@ export class SessionStore {
     await this.collection.updateOne(
       { _id: id },
       { $set: { lastUsedAt: now, expiresAt, ip: context.ip, userAgent: context.userAgent } },
+    );
+  }
+
+  /** Notes use of a session's access token (throttled by the caller: see SessionActivity). */
+  async touchUse(id: string, now: Date): Promise<void> {
+    await this.collection.updateOne(
+      { _id: id, lastUsedAt: { $lt: now } },
+      { $set: { lastUsedAt: now } },
+    );
+  }
+
+  /** Shows a hardware-wallet step-up in the session record, until when it holds. */
+  async markSteppedUp(id: string, until: Date): Promise<void> {
+    await this.collection.updateOne(
+      { _id: id },
+      { $set: { steppedUpUntil: until, authMethod: 'hardware-wallet' } },
     );
   }
 

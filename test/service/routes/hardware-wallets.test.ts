@@ -159,6 +159,20 @@ describe('the hardware-wallet routes', () => {
     expect(again.json()).toMatchObject({ code: 'HARDWARE_WALLET_EXISTS' });
   });
 
+  it("refuses the account's own sign-in address, since step-up needs a second key", async () => {
+    app = await buildTestApp();
+    const owner = await accountWithRole(app, 'USER');
+
+    const response = await post(owner.headers, '/register/challenge', {
+      deviceType: 'ledger',
+      address: owner.wallet.address,
+      label: 'same key',
+    });
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ code: 'HARDWARE_WALLET_IS_ACCOUNT_KEY' });
+  });
+
   it('steps up only the verifying session, which its session record then shows', async () => {
     app = await buildTestApp({ env: { STEP_UP_WINDOW_MINUTES: '10' } });
     const owner = await accountWithRole(app, 'USER');
@@ -183,8 +197,9 @@ describe('the hardware-wallet routes', () => {
     expect(until - Date.now()).toBeGreaterThan(9 * 60_000);
     expect(session.json()).toMatchObject({
       steppedUpUntil: verified.json<{ steppedUpUntil: string }>().steppedUpUntil,
+      authMethod: 'hardware-wallet',
     });
-    expect(other.json()).toMatchObject({ steppedUpUntil: null });
+    expect(other.json()).toMatchObject({ steppedUpUntil: null, authMethod: 'wallet' });
   });
 
   it('demands a stepped-up session for the configured privileged actions', async () => {
