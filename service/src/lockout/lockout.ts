@@ -69,9 +69,10 @@ export class SignInLockout {
 
   /** The Redis keys of one subject, exposed so tests and operators can inspect them. */
   keys(scope: 'address' | 'ip', value: string): { failures: string; lock: string } {
-    // The hash tag keeps a subject's two keys in one slot, which a script on a cluster needs.
-    const tag = `{${this.#prefix}lockout:${scope}:${value}}`;
-    return { failures: `${tag}:failures`, lock: `${tag}:lock` };
+    // The prefix leads, as on every key; the hash tag after it keeps a subject's two keys in
+    // one slot, which a script on a cluster needs.
+    const tagged = `${this.#prefix}{lockout:${scope}:${value}}`;
+    return { failures: `${tagged}:failures`, lock: `${tagged}:lock` };
   }
 
   /** Whether the address or the IP is locked out now, with the longer remaining time. */

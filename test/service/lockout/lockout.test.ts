@@ -34,6 +34,20 @@ describe('the sign-in lockout', () => {
     expect(await lockout.check({ address: 'TBob', ip: '10.0.0.9' })).toEqual({ locked: false });
   });
 
+  it('keeps its keys under the Redis key prefix, each subject in one cluster slot', async () => {
+    const prefix = `test:${randomUUID()}:`;
+    const lockout = new SignInLockout(redis, { prefix, ...options });
+    await lockout.recordFailure({ address: 'TCarol', ip: '10.0.0.3' });
+
+    const keys = await redis.keys(`${prefix}*`);
+    const { failures, lock } = lockout.keys('address', 'TCarol');
+    const slotTag = (key: string) => /\{([^}]+)\}/.exec(key)?.[1];
+
+    expect(keys.sort()).toEqual([failures, lockout.keys('ip', '10.0.0.3').failures].sort());
+    expect(slotTag(failures)).toBe('lockout:address:TCarol');
+    expect(slotTag(lock)).toBe(slotTag(failures));
+  });
+
   it('locks an IP that fails five times across different addresses', async () => {
     const lockout = freshLockout();
     for (let n = 0; n < 5; n += 1) {
