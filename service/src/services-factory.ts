@@ -14,6 +14,7 @@ import { connectRedis } from './db/redis.js';
 import { createMetrics } from './plugins/metrics.js';
 import { createSecurityServices } from './security-services.js';
 import type { Services } from './services.js';
+import { SessionActivity } from './sessions/session-activity.js';
 import { SessionState } from './sessions/session-state.js';
 import { SessionStore } from './sessions/session-store.js';
 import { Sessions } from './sessions/sessions.js';
@@ -34,6 +35,9 @@ export interface ServiceInputs {
 
 // Access tokens verified recently; each entry is a few hundred bytes.
 const TOKEN_CACHE_SIZE = 10_000;
+
+// A session's "last used" is written at most once a minute, whatever the request rate.
+const SESSION_USE_INTERVAL_MS = 60_000;
 
 // Accounts read recently, and how long a copy is trusted should an announcement be lost.
 const PROFILE_CACHE_SIZE = 10_000;
@@ -80,12 +84,21 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       log,
     });
     await revocations.start();
+    const sessionStore = new SessionStore(mongo.db);
+    const activity = new SessionActivity({
+      store: sessionStore,
+      clock,
+      log,
+      intervalMs: SESSION_USE_INTERVAL_MS,
+      size: TOKEN_CACHE_SIZE,
+    });
     const authenticator = new Authenticator({
       accessTokens,
       sessions: sessionState,
       feed: revocations,
       clock,
       cacheSize: TOKEN_CACHE_SIZE,
+      onUse: (sessionId) => activity.seen(sessionId),
     });
 
     const profileCache = new ProfileCache<UserRecord | null>({
@@ -98,7 +111,6 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
     await profileCache.start();
     const accountChanged = (id?: string) => profileCache.changed(id);
     const accounts = new AccountStore(mongo.db, config.superAdminAddresses, accountChanged);
-    const sessionStore = new SessionStore(mongo.db);
     await Promise.all([accounts.ensureIndexes(), sessionStore.ensureIndexes()]);
 
     const chainId = chainIdOf(config.tronNetwork);

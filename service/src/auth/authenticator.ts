@@ -16,6 +16,8 @@ export interface AuthenticatorOptions {
   clock: Clock;
   /** Verified tokens kept at most. */
   cacheSize: number;
+  /** Told of every accepted token's session, so its last use can be recorded. */
+  onUse?: (sessionId: string) => void;
 }
 
 /**
@@ -48,6 +50,7 @@ export class Authenticator {
     const cached = feed.live ? this.cache.get(key) : undefined;
     if (cached && cached.expiresAt * 1000 > now) {
       if (feed.isRevoked(cached.sessionId)) throw new AppError('ACCESS_TOKEN_INVALID');
+      this.options.onUse?.(cached.sessionId);
       return cached;
     }
 
@@ -57,6 +60,7 @@ export class Authenticator {
     }
 
     if (feed.live) this.cache.set(key, context, { ttl: context.expiresAt * 1000 - now });
+    this.options.onUse?.(context.sessionId);
     return context;
   }
 }
