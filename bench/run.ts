@@ -44,7 +44,7 @@ await attempt('service', 'Service process under load', async () => {
   await serviceFigures(testServices(), sizes, attempt);
   return [];
 });
-await attempt('container', 'Container image figures', () => containerFigures(quick));
+await attempt('container', 'Container image figures', () => containerFigures({ quick }));
 
 finish(machine);
 const report: BenchReport = {

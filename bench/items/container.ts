@@ -1,32 +1,107 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 
-import { notMeasured, type Figure } from '../report.js';
+import { docker, engine } from '../../test/e2e/support/engine.js';
+import { baseImages, buildServiceImage } from '../../test/e2e/support/images.js';
+import { DockerScope } from '../../test/e2e/support/scope.js';
+import { runService, secretFiles, startDatabases } from '../../test/e2e/support/service-run.js';
+import { measured, notMeasured, round, type Figure } from '../report.js';
 
-const moduleUrl = new URL('../container.ts', import.meta.url);
+const MB = 1_000_000;
+// The local tag of the amd64 runtime base (scripts/images/node-runtime.sh).
+const RUNTIME_BASE = 'lucid/distroless-nodejs24-debian13:nonroot-amd64';
+// Docker 20.10 has no --start-interval: the first check waits a whole interval, so the
+// runs probe every 250 ms to measure the service rather than the probe period.
+const PROBE_INTERVAL_NS = 250_000_000;
+
+interface Inspected {
+  Size: number;
+  RootFS: { Layers: string[] };
+}
+
+const inspect = async (image: string) =>
+  JSON.parse(await docker(['image', 'inspect', '-f', '{{json .}}', image])) as Inspected;
 
 /**
- * The container figures (image size against its base, seconds from `docker run` to
- * healthy), measured by bench/container.ts, which the container work owns. When that file
- * or a Docker engine is missing, the figures are reported as not measured, with the reason.
+ * Figures for the container image, on the local engine with the offline base images: the
+ * amd64 runtime image's size above its base (goal: at most 30 MB), and seconds from
+ * `docker run` to Docker reporting it healthy on amd64 (goal: 2 s), median of the runs.
  */
-export async function containerFigures(quick: boolean): Promise<Figure[]> {
-  if (!existsSync(fileURLToPath(moduleUrl))) {
-    return [notMeasured('container', 'Container image figures', 'bench/container.ts is missing')];
+export async function containerFigures({ quick }: { quick: boolean }): Promise<Figure[]> {
+  try {
+    baseImages();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [notMeasured('container', 'Container image figures', reason)];
   }
-  // Imported by a computed path so the bench still builds while that file is being written.
-  const specifier = moduleUrl.href.replace(/\.ts$/, '.js');
-  const module = (await import(specifier)) as {
-    containerFigures?: (options: { quick: boolean }) => Promise<Figure[]>;
-  };
-  if (typeof module.containerFigures !== 'function') {
-    return [
-      notMeasured(
-        'container',
-        'Container image figures',
-        'bench/container.ts has no containerFigures',
-      ),
-    ];
+  const image = await buildServiceImage('amd64');
+  return [await sizeFigure(image), await startFigure(image, quick ? 1 : 5)];
+}
+
+async function sizeFigure(image: string): Promise<Figure> {
+  const [ours, base] = await Promise.all([inspect(image), inspect(RUNTIME_BASE)]);
+  if (!base.RootFS.Layers.every((layer, i) => ours.RootFS.Layers[i] === layer)) {
+    throw new Error(`${image} is not built on ${RUNTIME_BASE}`);
   }
-  return module.containerFigures({ quick });
+  return measured({
+    name: 'container.image-overhead',
+    title: 'Runtime image size above its distroless base (amd64)',
+    unit: 'MB',
+    value: round((ours.Size - base.Size) / MB),
+    goal: { on: 'value', op: '<=', target: 30, text: 'at most 30 MB above the base image' },
+    details: { imageMB: round(ours.Size / MB), baseMB: round(base.Size / MB), image },
+  });
+}
+
+async function startFigure(image: string, runs: number): Promise<Figure> {
+  const scope = new DockerScope();
+  const bases = baseImages();
+  const databases = await startDatabases(scope, 'lucid-bench', {
+    mongo: bases.MONGO_IMAGE,
+    redis: bases.REDIS_IMAGE,
+  });
+  const secrets = await secretFiles(databases);
+  const seconds: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const started = Date.now();
+      const { id } = await runService(scope, `lucid-bench-run-${run}`, image, databases, secrets, {
+        Interval: PROBE_INTERVAL_NS,
+      });
+      await untilHealthy(id, 60_000);
+      seconds.push((Date.now() - started) / 1000);
+      await engine('DELETE', `/containers/${id}?force=true`);
+    }
+  } finally {
+    await scope.cleanup().catch(() => undefined);
+    await rm(secrets, { recursive: true, force: true });
+  }
+
+  const sorted = [...seconds].sort((a, b) => a - b);
+  return measured({
+    name: 'container.start-to-healthy',
+    title: 'Seconds from docker run to healthy (amd64, read-only root, secrets as files)',
+    unit: 's',
+    value: round(sorted[Math.floor(sorted.length / 2)]!, 2),
+    goal: { on: 'value', op: '<=', target: 2, text: 'healthy within 2 s on amd64' },
+    details: {
+      runs,
+      fastest: round(sorted[0]!, 2),
+      slowest: round(sorted.at(-1)!, 2),
+      probeIntervalMs: PROBE_INTERVAL_NS / 1e6,
+    },
+  });
+}
+
+async function untilHealthy(id: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { State } = await engine<{ State: { Status: string; Health?: { Status: string } } }>(
+      'GET',
+      `/containers/${id}/json`,
+    );
+    if (State.Health?.Status === 'healthy') return;
+    if (State.Status === 'exited') throw new Error(`container ${id} exited before healthy`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`container ${id} was not healthy within ${timeoutMs} ms`);
 }

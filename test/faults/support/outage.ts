@@ -94,7 +94,7 @@ export async function runOutage(rig: FaultRig, fault: Fault): Promise<OutageReco
   }
 }
 
-/** The figures of an outage worth reporting (bench/FINDINGS.md and the README). */
+/** The figures of an outage worth reporting, as the fault tests print them for the README. */
 export function outageFigures(name: string, record: OutageRecord): string {
   const during = record.outcomes.filter((o) => o.sentAt >= record.brokenAt);
   const slowest = Math.max(...record.outcomes.map((o) => o.ms));

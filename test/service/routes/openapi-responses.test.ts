@@ -13,7 +13,7 @@ interface Operation {
 const NOT_RATE_LIMITED = /^\/(health|metrics)/;
 
 // What schemathesis checks the service against: every status and content type it can
-// answer must be in the document (bench/FINDINGS.md, "Fuzzing").
+// answer must be in the document, or schemathesis reports the difference.
 describe('the OpenAPI document', () => {
   let app: FastifyInstance;
   let operations: Array<[label: string, operation: Operation]>;
