@@ -40,6 +40,8 @@ export function authServiceModel(config: StackConfig): ServiceModel {
     memoryMb: config.authMemoryMb,
     cpus: config.authCpus,
     tmpfsSizeMb: 64,
+    // The image's own HEALTHCHECK (every 10 s, 20 s to start) suits any engine; a deployment
+    // checks twice as often, so `pulumi up` and a restart see the container healthy sooner.
     health: {
       exec: AUTH_HEALTH_EXEC,
       intervalSeconds: 5,

@@ -83,6 +83,19 @@ describe('dockerContainerSpecs for the dev stack', () => {
     for (const spec of devSpecs().containers) expect(spec.healthcheck.tests[0]).toBe('CMD');
   });
 
+  it('bounds restarts when the stack asks for on-failure instead of unless-stopped', () => {
+    const model = stackModel('dev', { restartPolicy: 'on-failure', restartMaxRetries: '4' });
+    const specs = dockerContainerSpecs(model, {
+      authImage: AUTH_IMAGE,
+      files: fileContents(model, SECRETS),
+    });
+
+    for (const spec of specs.containers) {
+      expect([spec.name, spec.restart, spec.maxRetryCount]).toEqual([spec.name, 'on-failure', 4]);
+    }
+    for (const spec of devSpecs().containers) expect(spec.maxRetryCount).toBeUndefined();
+  });
+
   it('gives the service its settings by env and its secrets only as files', () => {
     const auth = container('auth');
     const env: Record<string, string> = {};
