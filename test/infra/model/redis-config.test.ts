@@ -57,10 +57,20 @@ beforeAll(async () => {
   throw new Error(`redis-server with the generated config did not start on port ${port}`);
 });
 
-afterAll(() => {
-  server?.kill('SIGTERM');
+// Redis saves on SIGTERM and refuses to exit when it cannot, so its directory must outlive
+// it: wait for the exit (SIGKILL after 5 s) before removing the folder.
+afterAll(async () => {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    const stopped = await Promise.race([
+      exited.then(() => true),
+      new Promise((resolve) => setTimeout(resolve, 5_000, false)),
+    ]);
+    if (!stopped) server.kill('SIGKILL');
+  }
   rmSync(dir, { recursive: true, force: true });
-});
+}, 10_000);
 
 describe('the generated redis.conf on a real redis-server', () => {
   it('refuses commands until the client authenticates with the password', async () => {
