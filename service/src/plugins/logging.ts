@@ -38,10 +38,17 @@ export function loggerOptions(
  * (queries can carry tokens), route, status and duration.
  */
 export function installRequestLogging(app: FastifyInstance): void {
+  // Every field of this line is one that cannot hold a secret (the query string is cut off),
+  // so it goes through a child logger without redaction: the wildcard paths above make pino
+  // run every field of every line through the redactor, 8% of the CPU samples of a profile
+  // of meta/info under load. Every other line keeps the redaction.
+  const lines = app.log.child({}, { redact: [] });
+
   app.addHook('onResponse', (request, reply, done) => {
     const query = request.url.indexOf('?');
-    request.log.info(
+    lines.info(
       {
+        requestId: request.id,
         method: request.method,
         path: query === -1 ? request.url : request.url.slice(0, query),
         route: request.routeOptions.url,
