@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { Trx } from 'tronweb';
 
 import { buildTestApp, testClock, type TestClock } from '../helpers/app.js';
 import { TestWallet, challengeFor } from '../helpers/wallet.js';
@@ -128,6 +129,18 @@ describe('sign-in refusals', () => {
       expect(response.json()).toEqual(AUTH_FAILED);
     }
     expect(await auditReasons()).toEqual(['bad-signature', 'bad-signature', 'bad-signature']);
+  });
+
+  it("refuses the legacy scheme's signature (tronweb signString, V1) of the same message", async () => {
+    const wallet = new TestWallet();
+    const message = await challengeFor(app, wallet);
+    const hexMessage = Buffer.from(message, 'utf8').toString('hex');
+    const legacy = Trx.signString(hexMessage, Buffer.from(wallet.privateKey).toString('hex'));
+
+    const response = await register(message, legacy);
+
+    expect(response.json()).toEqual(AUTH_FAILED);
+    expect(await auditReasons()).toEqual(['bad-signature']);
   });
 
   it('accepts v written as 0 or 1 as well as 27 or 28', async () => {
