@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Role } from '../../../service/src/rbac/roles.js';
 import { buildTestApp } from '../helpers/app.js';
+import { TestWallet } from '../helpers/wallet.js';
 import { accountWithRole, type TestAccount } from './support/accounts.js';
 
 type Expectation = 'allowed' | 'forbidden' | 'hidden';
@@ -82,6 +83,27 @@ const ROUTES: GuardedRoute[] = [
     expect: EVERYONE,
     status: 200,
   },
+  {
+    name: 'POST /hardware-wallets/register/challenge',
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/hardware-wallets/register/challenge',
+      payload: { deviceType: 'ledger', address: new TestWallet().address, label: 'Desk' },
+    }),
+    expect: EVERYONE,
+    status: 200,
+  },
+  // A signed message the server never issued: reaching the proof check is what counts here.
+  ...(['register', 'verify'] as const).map((step): GuardedRoute => ({
+    name: `POST /hardware-wallets/${step}`,
+    request: () => ({
+      method: 'POST',
+      url: `/api/v1/hardware-wallets/${step}`,
+      payload: { message: 'not issued', signature: new TestWallet().sign('not issued') },
+    }),
+    expect: EVERYONE,
+    status: 400,
+  })),
   {
     name: 'POST /hardware-wallets/verify/challenge',
     request: () => ({
