@@ -84,6 +84,29 @@ describe('the dev stack', () => {
     });
   });
 
+  it('limits and hardens the database containers too', () => {
+    const limits = { 'lucid-mongodb': [1024, '1'], 'lucid-redis': [256, '0.5'] } as const;
+    for (const [name, [memory, cpus]] of Object.entries(limits)) {
+      const inputs = container(name);
+
+      expect(inputs, name).toMatchObject({
+        readOnly: true,
+        capabilities: { drops: ['ALL'] },
+        securityOpts: ['no-new-privileges:true'],
+        privileged: false,
+        init: true,
+        memory,
+        memorySwap: memory,
+        cpus,
+        restart: 'unless-stopped',
+        logDriver: 'local',
+        logOpts: { 'max-file': '3', 'max-size': '10m' },
+        wait: true,
+      });
+      expect((inputs['healthcheck'] as { tests: string[] }).tests[0], name).toBe('CMD');
+    }
+  });
+
   it('publishes no database port and keeps the databases on the internal network', () => {
     for (const name of ['lucid-mongodb', 'lucid-redis']) {
       const inputs = container(name);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MockRunResult, RecordedResource } from '../../infra/testing/run-under-mocks.js';
 import { runStackUnderMocks } from '../../infra/testing/run-stack.js';
 import { validateKubernetesObject } from './support/openapi.js';
-import { at, isSecretAt, ofType, resource } from './support/resources.js';
+import { at, byUrn, isSecretAt, ofType, resource } from './support/resources.js';
 
 let run: MockRunResult;
 
@@ -23,6 +23,23 @@ const policy = (name: string) =>
   resource(run, 'kubernetes:networking.k8s.io/v1:NetworkPolicy', name).inputs;
 
 describe('the k3s stack', () => {
+  it('declares components with lucid tokens and gives every other resource a parent', () => {
+    const components = run.resources.filter((r) => !r.custom && r.type !== 'pulumi:pulumi:Stack');
+    const types = new Set(components.map((c) => c.type));
+
+    expect([...types].sort()).toEqual([
+      'lucid:docker:ServiceImage',
+      'lucid:kubernetes:AuthService',
+      'lucid:kubernetes:Database',
+      'lucid:kubernetes:KubernetesApp',
+      'lucid:kubernetes:NamespaceBaseline',
+      'lucid:secrets:GeneratedSecrets',
+    ]);
+    for (const r of run.resources.filter((r) => r.custom)) {
+      expect(byUrn(run, r.parent)?.type, r.name).toMatch(/^lucid:/);
+    }
+  });
+
   it('declares objects that all validate against the Kubernetes OpenAPI schemas', async () => {
     expect(kube().length).toBeGreaterThanOrEqual(20);
     for (const object of kube()) {
