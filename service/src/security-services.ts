@@ -8,7 +8,6 @@ import { chainIdOf } from './challenge/chains.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { ChallengeStore } from './hardware-wallets/challenge-store.js';
-import { parseSupportedTypes } from './hardware-wallets/device-types.js';
 import { HardwareWalletService } from './hardware-wallets/service.js';
 import { StepUpStore } from './hardware-wallets/step-up.js';
 import { WalletStore } from './hardware-wallets/wallet-store.js';
@@ -71,7 +70,7 @@ export async function createSecurityServices(inputs: SecurityInputs): Promise<Se
       uri: config.publicOrigin,
       chainId: chainIdOf(config.tronNetwork),
     },
-    supportedTypes: parseSupportedTypes(config.supportedHardwareWallets),
+    supportedTypes: config.supportedHardwareWallets,
     timeoutSeconds: config.hardwareWalletTimeout,
     stepUpSeconds: config.stepUpWindowMinutes * 60,
     recoverAddress: (message, signature) =>

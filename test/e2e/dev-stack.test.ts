@@ -56,7 +56,7 @@ describe('the dev stack containers on a real engine', () => {
 
   afterAll(() => scope.cleanup(), STEP_MS);
 
-  it('runs the declared containers on lucid-dev, publishing only the auth port on 127.0.0.1', async () => {
+  it('runs the declared containers on lucid-dev, publishing only 127.0.0.1:<auth port>', async () => {
     expect(Object.keys(ids)).toEqual(['lucid-mongodb', 'lucid-redis', 'lucid-auth-service']);
 
     const published: string[] = [];
@@ -73,7 +73,7 @@ describe('the dev stack containers on a real engine', () => {
     expect(published).toEqual([`lucid-auth-service 127.0.0.1:${port}`]);
   });
 
-  it('reports the auth container healthy, with the user, limits and hardening declared', async () => {
+  it('reports the auth container healthy, with the declared user, limits and hardening', async () => {
     const { Config, HostConfig } = await inspect(ids[auth.name]!);
 
     expect((await containerState(ids[auth.name]!)).State.Health?.Status).toBe('healthy');
@@ -101,7 +101,7 @@ describe('the dev stack containers on a real engine', () => {
     });
   });
 
-  it('signs a wallet in with a TIP-191 signature and refreshes through the published port', async () => {
+  it('signs a wallet in (TIP-191) and refreshes through the published port', async () => {
     const privateKey = randomBytes(32).toString('hex');
     const address = TronWeb.address.fromPrivateKey(privateKey) as string;
 

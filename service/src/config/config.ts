@@ -2,7 +2,8 @@ import { ConfigError } from './config-error.js';
 import { int, list, oneOf, str, trustProxy, type TrustProxy } from './parse.js';
 import { readSecret, type Env } from './secrets.js';
 import { checkOrigin, checkSecretStrength, checkSuperAdmins } from './checks.js';
-import { parseSupportedTypes } from '../hardware-wallets/device-types.js';
+import { parseSupportedTypes, type HardwareWalletType } from '../hardware-wallets/device-types.js';
+import type { Permission } from '../rbac/permissions.js';
 import { parseStepUpActions } from '../rbac/step-up-actions.js';
 
 /** Runtime environments; development and test relax the secret rules. */
@@ -42,11 +43,11 @@ export interface Config {
   lockoutMaxAttempts: number;
   lockoutWindowMinutes: number;
   lockoutDurationMinutes: number;
-  supportedHardwareWallets: string[];
+  supportedHardwareWallets: HardwareWalletType[];
   /** Seconds a hardware-wallet challenge stays open. */
   hardwareWalletTimeout: number;
   superAdminAddresses: string[];
-  stepUpRequiredActions: string[];
+  stepUpRequiredActions: Permission[];
   /** Minutes a hardware-wallet verification keeps a session stepped up. */
   stepUpWindowMinutes: number;
   auditRetentionDays: number;

@@ -131,7 +131,7 @@ describe('sign-in refusals', () => {
     expect(await auditReasons()).toEqual(['bad-signature', 'bad-signature', 'bad-signature']);
   });
 
-  it("refuses the legacy scheme's signature (tronweb signString, V1) of the same message", async () => {
+  it("refuses the legacy V1 scheme's signature (tronweb signString)", async () => {
     const wallet = new TestWallet();
     const message = await challengeFor(app, wallet);
     const hexMessage = Buffer.from(message, 'utf8').toString('hex');
