@@ -115,7 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app, config);
   installErrorHandling(app);
   // Rate limits identify callers themselves and run first; access control needs request.auth.
-  await installServiceRateLimits(app);
+  installServiceRateLimits(app);
   installAuthentication(app, services.authenticator);
   installServiceAccessControl(app);
   installRequestMetrics(app, services.metrics);

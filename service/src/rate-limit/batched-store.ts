@@ -41,8 +41,11 @@ interface Reply {
   endsAt: number;
 }
 
-/** What @fastify/rate-limit expects from a store's `incr`. */
-type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+/** One counted hit: the count including it, and the milliseconds left in its window. */
+export interface Hit {
+  current: number;
+  ttlMs: number;
+}
 
 /** Options of a BatchedRedisStore. */
 export interface BatchedStoreOptions {
@@ -52,9 +55,9 @@ export interface BatchedStoreOptions {
 }
 
 /**
- * A @fastify/rate-limit store that counts in this process and adds the counts to Redis in
- * batches, so that an allowed request costs no Redis round trip while the counters stay
- * shared by every replica.
+ * Rate-limit counters that count in this process and add the counts to Redis in batches, so
+ * that an allowed request costs no Redis round trip while the counters stay shared by every
+ * replica.
  *
  * A request is admitted locally only while the last shared count Redis reported plus this
  * replica's unsent and unanswered hits stays under the limit; the first request of a
@@ -81,8 +84,12 @@ export class BatchedRedisStore {
     this.add = luaScript(options.redis, ADD);
   }
 
-  /** Counts one hit on `key` and reports the count and the window's remaining ms. */
-  incr(key: string, callback: IncrCallback, windowMs: number, max: number): void {
+  /**
+   * Counts one hit on `key` against `max` in a window of `windowMs`. Answers at once when the
+   * hit is admitted locally, and with a promise when Redis must be asked; the promise
+   * rejects when Redis cannot be reached.
+   */
+  hit(key: string, max: number, windowMs: number): Hit | Promise<Hit> {
     const now = Date.now();
     const counter = this.counters.get(key);
     if (
@@ -93,9 +100,10 @@ export class BatchedRedisStore {
     ) {
       counter.pending += 1;
       this.markDirty(key);
-      const current = counter.shared + counter.sending + counter.pending;
-      callback(null, { current, ttl: counter.endsAt - now });
-      return;
+      return {
+        current: counter.shared + counter.sending + counter.pending,
+        ttlMs: counter.endsAt - now,
+      };
     }
 
     // Hits still unsent go with this one; those of a window that ended are dropped with it.
@@ -104,15 +112,10 @@ export class BatchedRedisStore {
     this.sweep(now);
     // The count Redis answers includes this hit and every hit sent before it, and no later
     // one: that count alone decides, whatever else this replica sent meanwhile.
-    this.send(key, unsent + 1, windowMs).then(
-      (reply) => callback(null, { current: reply.current, ttl: reply.endsAt - Date.now() }),
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
-    );
-  }
-
-  /** A store for a route with its own settings: the same counters serve every route. */
-  child(): this {
-    return this;
+    return this.send(key, unsent + 1, windowMs).then((reply) => ({
+      current: reply.current,
+      ttlMs: reply.endsAt - Date.now(),
+    }));
   }
 
   /** Sends the hits still unsent; call once requests stopped, before Redis is closed. */

@@ -4,29 +4,38 @@ import { auditRequest } from '../audit/audit-request.js';
 import { bearerToken } from '../auth/authenticate-hook.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { AppError } from '../errors/app-error.js';
-import { installRateLimits } from './plugin.js';
+import type { AuthContext } from '../tokens/access-tokens.js';
+import { installRateLimits, type CallerLookup } from './plugin.js';
 import type { RateLimitCaller, TierSelection } from './tiers.js';
 
 const MINUTE_MS = 60_000;
 
 /**
  * The verified caller of a protected route, or null. A token that fails verification counts
- * as no token (the IP pays); a storage failure propagates and becomes a 503.
+ * as no token (the IP pays); a storage failure propagates and becomes a 503. A token seen
+ * before is answered at once, without a promise.
  */
 export function identifyCaller(authenticator: Authenticator) {
-  return async (request: FastifyRequest): Promise<RateLimitCaller | null> => {
+  const refused = (error: unknown): null => {
+    if (error instanceof AppError) return null;
+    throw error;
+  };
+
+  return (request: FastifyRequest): CallerLookup => {
     if (request.is404 || request.routeOptions.config.public === true) return null;
     const token = bearerToken(request);
     if (!token) return null;
 
-    try {
-      // Kept on the request, so the authentication hook does not verify the token again.
-      const auth = await authenticator.authenticate(token);
+    // Kept on the request, so the authentication hook does not verify the token again.
+    const known = (auth: AuthContext): RateLimitCaller => {
       request.auth = auth;
       return { accountId: auth.userId, role: auth.role };
+    };
+    try {
+      const auth = authenticator.authenticate(token);
+      return auth instanceof Promise ? auth.then(known, refused) : known(auth);
     } catch (error) {
-      if (error instanceof AppError) return null;
-      throw error;
+      return refused(error);
     }
   };
 }
@@ -35,7 +44,7 @@ export function identifyCaller(authenticator: Authenticator) {
  * Installs the three tiers from configuration (per minute). Each counter's first refusal in
  * a window is audited; the rest of a flood is not, so an attack cannot flood MongoDB too.
  */
-export async function installServiceRateLimits(app: FastifyInstance): Promise<void> {
+export function installServiceRateLimits(app: FastifyInstance): void {
   const { config, redis, authenticator, audit, clock } = app.services;
   const record = auditRequest(audit, clock);
   const prefix = config.redisKeyPrefix;
@@ -54,7 +63,7 @@ export async function installServiceRateLimits(app: FastifyInstance): Promise<vo
     });
   };
 
-  await installRateLimits(app, {
+  installRateLimits(app, {
     redis,
     prefix,
     tiers: {

@@ -54,14 +54,16 @@ export function installAccessControl(app: FastifyInstance, options: AccessContro
   });
 
   // onRequest, after authentication: a refused caller learns nothing from body validation.
-  app.addHook('onRequest', async (request) => {
+  // A callback, not a promise: only the step-up check waits on storage.
+  app.addHook('onRequest', (request, _reply, done) => {
     const permission = request.routeOptions.config.permission;
-    if (permission === undefined) return;
+    if (permission === undefined) return done();
 
     requirePermission(request, permission);
-    if (!stepUpRequired.includes(permission)) return;
-    if (!(await options.isSteppedUp(authOf(request).sessionId))) {
-      throw new AppError('STEP_UP_REQUIRED');
-    }
+    if (!stepUpRequired.includes(permission)) return done();
+    options.isSteppedUp(authOf(request).sessionId).then(
+      (steppedUp) => done(steppedUp ? undefined : new AppError('STEP_UP_REQUIRED')),
+      (error: unknown) => done(error as Error),
+    );
   });
 }

@@ -22,11 +22,9 @@ async function ready(redis: Redis): Promise<Redis> {
   return redis;
 }
 
-/** One hit through the store's callback interface, as @fastify/rate-limit makes it. */
-function hit(store: BatchedRedisStore, key: string, max: number, windowMs = MINUTE_MS) {
-  return new Promise<{ current: number; ttl: number }>((resolve, reject) => {
-    store.incr(key, (error, result) => (error ? reject(error) : resolve(result!)), windowMs, max);
-  });
+/** One hit, as a promise whether the store answered at once or asked Redis. */
+async function hit(store: BatchedRedisStore, key: string, max: number, windowMs = MINUTE_MS) {
+  return store.hit(key, max, windowMs);
 }
 
 async function admitted(store: BatchedRedisStore, key: string, max: number, count: number) {
@@ -70,6 +68,23 @@ describe('the batched rate-limit store', () => {
     expect(await shared('burst')).toBe(40);
   });
 
+  it('asks Redis for a window its first hit opens, then answers admitted hits at once', async () => {
+    const one = store(await ready(connect()));
+
+    const first = one.hit('quick', 3, MINUTE_MS);
+    expect(first).toBeInstanceOf(Promise);
+    expect((await first).current).toBe(1);
+
+    const second = one.hit('quick', 3, MINUTE_MS);
+    expect(second).not.toBeInstanceOf(Promise);
+    expect(second).toMatchObject({ current: 2 });
+    // The last hit the limit allows, and every one past it, is decided by Redis.
+    expect(one.hit('quick', 3, MINUTE_MS)).toMatchObject({ current: 3 });
+    const past = one.hit('quick', 3, MINUTE_MS);
+    expect(past).toBeInstanceOf(Promise);
+    expect((await past).current).toBe(4);
+    expect(await shared('quick')).toBe(4);
+  });
   it('refuses on the shared count when two replicas share a counter', async () => {
     const first = store(await ready(connect()));
     const second = store(await ready(connect()));

@@ -22,7 +22,7 @@ describe('the rate-limit tiers', () => {
   // The caller comes from a header here; the service derives it from a verified access token.
   async function buildApp(): Promise<FastifyInstance> {
     const instance = Fastify();
-    await installRateLimits(instance, {
+    installRateLimits(instance, {
       redis,
       prefix: `test:${randomUUID()}:`,
       tiers: { unauthenticated: 3, authenticated: 5, admin: 8 },
@@ -130,7 +130,7 @@ describe('the rate-limit tiers', () => {
       tooManyRequests: () => new TooManyRequests(),
     };
 
-    await expect(installRateLimits(instance, options)).rejects.toThrow(
+    expect(() => installRateLimits(instance, options)).toThrow(
       'Rate limit for the authenticated tier must be a positive integer, got 0',
     );
     await instance.close();
