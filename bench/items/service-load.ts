@@ -1,7 +1,7 @@
 import { residentMiB } from '../lib/process-memory.js';
 import { startBare } from '../lib/bare-process.js';
 import { JsonClient } from '../lib/json-client.js';
-import { startService } from '../lib/service-process.js';
+import { imageNodeOptions, startService } from '../lib/service-process.js';
 import { signIn } from '../lib/sign-in-client.js';
 import { dropData } from '../lib/test-data.js';
 import { createWallet } from '../lib/wallet.js';
@@ -69,8 +69,13 @@ export async function serviceFigures(
         title: 'Service resident memory (RSS) after every load above',
         unit: 'MiB',
         value: round(await residentMiB(service.pid)),
-        goal: { on: 'value', op: '<', target: 150, text: 'under 150 MB' },
-        details: { rssAtStartMiB: round(startRss), runtime: 'bundled service, own process' },
+        // The goal is in MB (10^6 bytes); the figure is in MiB, as /proc reports it.
+        goal: { on: 'value', op: '<', target: round(150e6 / 2 ** 20, 2), text: 'under 150 MB' },
+        details: {
+          rssAtStartMiB: round(startRss),
+          runtime: 'bundled service, own process',
+          nodeOptions: imageNodeOptions(),
+        },
       }),
     ]);
   } finally {

@@ -16,7 +16,7 @@ export interface ServiceProcessOptions {
   redisUri: string;
   /** pino level; the default `info` writes one line per request, as deployed. */
   logLevel?: string;
-  /** Extra variables, applied last. */
+  /** Extra variables, applied last (NODE_OPTIONS here replaces the image's). */
   env?: Record<string, string>;
   /** Listen on this port instead of a free one (to restart on the same address). */
   port?: number;
@@ -56,6 +56,18 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ServiceExit & { ms: number }>;
 }
 
+/**
+ * The NODE_OPTIONS service/Dockerfile sets (heap limits), so a process started here sizes
+ * its heap as the container does. Read from the Dockerfile rather than copied, so the two
+ * cannot drift apart; the image test checks the built image carries the same value.
+ */
+export function imageNodeOptions(): string {
+  const dockerfile = readFileSync(join(root, 'service/Dockerfile'), 'utf8');
+  const match = /^\s*NODE_OPTIONS="([^"]*)"/m.exec(dockerfile);
+  if (!match) throw new Error('service/Dockerfile sets no NODE_OPTIONS="..." in its ENV');
+  return match[1]!;
+}
+
 /** Public origin every benchmark and fault-test process binds its sign-in messages to. */
 export const BENCH_ORIGIN = 'https://auth.lucid.test';
 
@@ -64,8 +76,8 @@ export const BENCH_ORIGIN = 'https://auth.lucid.test';
 const UNREACHABLE_LIMIT = '1000000';
 
 /**
- * Starts the service (service/src/main.ts, bundled) with production settings, its own
- * database and key prefix, and waits for /health/ready. Logs go to a file, not a pipe, so
+ * Starts the service (service/src/main.ts, bundled) with production settings and the image's
+ * heap limits, its own database and key prefix, and waits for /health/ready. Logs go to a file, not a pipe, so
  * reading them costs the load generator nothing.
  */
 export async function startService(options: ServiceProcessOptions): Promise<ServiceProcess> {
@@ -79,6 +91,7 @@ export async function startService(options: ServiceProcessOptions): Promise<Serv
   const env = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
+    NODE_OPTIONS: imageNodeOptions(),
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: options.logLevel ?? 'info',

@@ -14,6 +14,7 @@ import type { Config } from './config/config.js';
 import { installErrorHandling } from './errors/error-handler.js';
 import { installRequestLogging, loggerOptions } from './plugins/logging.js';
 import { installRequestMetrics } from './plugins/metrics.js';
+import { buildSharedSerializers } from './plugins/serializers.js';
 import { registerDocs, registerOpenApi } from './plugins/swagger.js';
 import { installServiceRateLimits } from './rate-limit/service-limits.js';
 import { installServiceAccessControl } from './rbac/install.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    schemaController: { compilersFactory: { buildSerializer: buildSharedSerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(TypeBoxValidatorCompiler);

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { imageNodeOptions } from '../../bench/lib/service-process.js';
 import { docker } from './support/engine.js';
 import { baseImages, buildServiceImage, publish, type Arch } from './support/images.js';
 import { DockerScope, waitHealthy } from './support/scope.js';
@@ -27,6 +28,7 @@ interface ImageConfig {
     Healthcheck: { Test: string[] };
     Entrypoint: string[];
     Cmd: string[];
+    Env: string[];
     Labels: Record<string, string>;
   };
 }
@@ -60,6 +62,13 @@ describe('the service image built from service/Dockerfile', () => {
     expect(Config.User).toBe('65532:65532');
     expect(Object.keys(Config.ExposedPorts)).toEqual(['8089/tcp']);
     expect(Config.Healthcheck.Test).toEqual(['CMD', '/nodejs/bin/node', '/app/healthcheck.js']);
+  });
+
+  it('caps the heap with the NODE_OPTIONS the benchmarks start the service with', async () => {
+    const { Config } = await imageConfig(images.amd64);
+
+    expect(Config.Env).toContain(`NODE_OPTIONS=${imageNodeOptions()}`);
+    expect(imageNodeOptions()).toMatch(/--max-old-space-size=\d+/);
   });
 
   it('carries the OCI labels and the service, cluster, port and features labels', async () => {
