@@ -38,9 +38,17 @@ export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(LOWEST_ROLE[permission]);
 }
 
+// Listed once per role: every profile read returns its role's list.
+const HELD = new Map(
+  ROLES.map((role) => [
+    role,
+    Object.freeze(PERMISSIONS.filter((permission) => hasPermission(role, permission))),
+  ]),
+);
+
 /** Every permission `role` holds, in table order. */
-export function permissionsOf(role: Role): Permission[] {
-  return PERMISSIONS.filter((permission) => hasPermission(role, permission));
+export function permissionsOf(role: Role): readonly Permission[] {
+  return HELD.get(role)!;
 }
 
 /** True when the value names a permission; used to check route configuration at start. */

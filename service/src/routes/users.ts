@@ -13,7 +13,7 @@ function view(user: UserRecord) {
     id: user._id,
     address: user.address,
     role: user.role,
-    permissions: permissionsOf(user.role),
+    permissions: [...permissionsOf(user.role)],
     displayName: user.displayName ?? null,
     email: user.email ?? null,
     createdAt: user.createdAt.toISOString(),

@@ -11,7 +11,7 @@ describe('the permission table', () => {
   it('gives every role the permissions of the roles below it', () => {
     for (const [index, role] of ROLES.entries()) {
       for (const lower of ROLES.slice(0, index)) {
-        expect(permissionsOf(role)).toEqual(expect.arrayContaining(permissionsOf(lower)));
+        expect(permissionsOf(role)).toEqual(expect.arrayContaining([...permissionsOf(lower)]));
       }
     }
   });
@@ -32,6 +32,14 @@ describe('the permission table', () => {
   it('gives SUPER_ADMIN every permission and USER only its own things', () => {
     expect(permissionsOf('SUPER_ADMIN')).toEqual(PERMISSIONS);
     expect(permissionsOf('USER').every((permission) => permission.endsWith('-own'))).toBe(true);
+  });
+
+  it('shares one list per role that no caller can change', () => {
+    const held = permissionsOf('ADMIN');
+
+    expect(permissionsOf('ADMIN')).toBe(held);
+    expect(() => (held as string[]).push('roles:change')).toThrow(TypeError);
+    expect(hasPermission('ADMIN', 'roles:change')).toBe(false);
   });
 
   it('ranks roles from USER up to SUPER_ADMIN', () => {
