@@ -143,10 +143,13 @@ export const CONFIG_KEYS = {
     max: 5,
     description: 'Restart attempts when restartPolicy is on-failure.',
   },
+  // The image caps V8's old generation at 192 MB (NODE_OPTIONS in service/Dockerfile); with
+  // the young generation and Node's own memory the process can reach about 270 MB before V8
+  // must collect, so a lower limit lets the kernel kill the service under load instead.
   authMemoryMb: {
     type: 'integer',
     default: 2048,
-    min: 128,
+    min: 320,
     max: 65536,
     description: 'Memory limit of the auth service in MB (swap is not allowed).',
   },

@@ -57,6 +57,12 @@ describe('readStackConfig', () => {
     );
   });
 
+  it('refuses a memory limit below what the image heap cap lets the service reach', () => {
+    expect(errorOf({ authMemoryMb: '256' }).message).toBe(
+      'lucid-auth:authMemoryMb must be an integer from 320 to 65536, got "256"',
+    );
+  });
+
   it('refuses publishing on every interface', () => {
     expect(errorOf({ hostInterface: '0.0.0.0' }).message).toMatch(/^lucid-auth:hostInterface/);
   });
