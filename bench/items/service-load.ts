@@ -73,7 +73,7 @@ export async function serviceFigures(
         goal: { on: 'value', op: '<', target: round(150e6 / 2 ** 20, 2), text: 'under 150 MB' },
         details: {
           rssAtStartMiB: round(startRss),
-          runtime: 'bundled service, own process',
+          runtime: "the image's bundle (scripts/images/bundle-service.ts), own process",
           nodeOptions: imageNodeOptions(),
         },
       }),

@@ -24,7 +24,7 @@ export interface ServiceProcessOptions {
   database?: string;
   keyPrefix?: string;
   keyEncryptionSecret?: string;
-  /** `built` (default) runs the esbuild bundle; `tsx` runs the sources as `npm run service`. */
+  /** `built` (default) runs the image's bundle; `tsx` runs the sources as `npm run service`. */
   runtime?: 'built' | 'tsx';
   /** A JavaScript entry file to run instead (another build of the service). */
   entry?: string;
@@ -76,9 +76,9 @@ export const BENCH_ORIGIN = 'https://auth.lucid.test';
 const UNREACHABLE_LIMIT = '1000000';
 
 /**
- * Starts the service (service/src/main.ts, bundled) with production settings and the image's
- * heap limits, its own database and key prefix, and waits for /health/ready. Logs go to a file, not a pipe, so
- * reading them costs the load generator nothing.
+ * Starts the service (the image's bundle of service/src/main.ts) with production settings and
+ * the image's heap limits, its own database and key prefix, and waits for /health/ready. Logs
+ * go to a file, not a pipe, so reading them costs the load generator nothing.
  */
 export async function startService(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const id = randomBytes(5).toString('hex');
@@ -112,7 +112,7 @@ export async function startService(options: ServiceProcessOptions): Promise<Serv
   const args =
     options.runtime === 'tsx'
       ? ['--import', 'tsx', join(root, 'service/src/main.ts')]
-      : ['--enable-source-maps', options.entry ?? (await builtService())];
+      : [options.entry ?? (await builtService())];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env,

@@ -143,7 +143,12 @@ await build({
   },
   minifySyntax: true,
   minifyWhitespace: true,
-  keepNames: true,
+  // No keepNames: it wraps every function it names in a call that redefines the function's
+  // `name`, and Fastify's hook runners create such functions on every request; the service
+  // used about 30% more CPU per meta/info request with it (56 to 61 µs against 40 to 45 µs).
+  // Identifiers are not minified, so names survive: the one the service reads (ioredis's
+  // MaxRetriesPerRequestError, a `constructor.name`) is inferred from its assignment.
+  keepNames: false,
   legalComments: 'eof',
   logLevel: 'warning',
 });
