@@ -14,6 +14,7 @@ import type { Config } from './config/config.js';
 import { installErrorHandling } from './errors/error-handler.js';
 import { installRequestLogging, loggerOptions } from './plugins/logging.js';
 import { installRequestMetrics } from './plugins/metrics.js';
+import { installRouteInfo } from './plugins/route-info.js';
 import { buildSharedSerializers } from './plugins/serializers.js';
 import { registerDocs, registerOpenApi } from './plugins/swagger.js';
 import { installServiceRateLimits } from './rate-limit/service-limits.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerOpenApi(app, config);
   installErrorHandling(app);
   // Rate limits identify callers themselves and run first; access control needs request.auth.
+  installRouteInfo(app);
   installServiceRateLimits(app);
   installAuthentication(app, services.authenticator);
   installServiceAccessControl(app);

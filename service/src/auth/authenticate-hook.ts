@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { AppError } from '../errors/app-error.js';
+import { routeOf } from '../plugins/route-info.js';
 import type { AuthContext } from '../tokens/access-tokens.js';
 import type { Authenticator } from './authenticator.js';
 import './route-config.js';
@@ -36,7 +37,7 @@ export function installAuthentication(app: FastifyInstance, authenticator: Authe
   };
 
   app.addHook('onRequest', (request, _reply, done) => {
-    if (request.is404 || request.routeOptions.config.public === true) return done();
+    if (request.is404 || routeOf(request).config.public === true) return done();
     // The rate limit, which runs first, may have verified the token already.
     if (request.auth) return done();
 

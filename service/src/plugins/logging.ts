@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 
 import type { Config } from '../config/config.js';
+import { routeOf } from './route-info.js';
 
 // Anything that can authenticate someone, wherever it shows up in a log object.
 const REDACT = [
@@ -51,7 +52,7 @@ export function installRequestLogging(app: FastifyInstance): void {
         requestId: request.id,
         method: request.method,
         path: query === -1 ? request.url : request.url.slice(0, query),
-        route: request.routeOptions.url,
+        route: routeOf(request).url,
         statusCode: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime * 100) / 100,
         ip: request.ip,

@@ -2,6 +2,7 @@ import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 
 import { RequestSeries } from './request-series.js';
+import { routeOf } from './route-info.js';
 
 // Seconds; from a cached token's answer (under a millisecond) to a slow database write.
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -68,7 +69,7 @@ export function createMetrics(): Metrics {
 /** Counts every response by route template (never the raw URL, which can carry ids). */
 export function installRequestMetrics(app: FastifyInstance, metrics: Metrics): void {
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
+    const route = routeOf(request).url ?? 'unmatched';
     metrics.requests.record(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 
+import { routeOf } from '../plugins/route-info.js';
 import { BatchedRedisStore, type Hit } from './batched-store.js';
 import {
   selectTier,
@@ -118,7 +119,7 @@ export function installRateLimits(app: FastifyInstance, options: RateLimitOption
   }
 
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config.rateLimit === false) {
+    if (routeOf(request).config.rateLimit === false) {
       done();
       return;
     }

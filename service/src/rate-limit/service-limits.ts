@@ -4,6 +4,7 @@ import { auditRequest } from '../audit/audit-request.js';
 import { bearerToken } from '../auth/authenticate-hook.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { AppError } from '../errors/app-error.js';
+import { routeOf } from '../plugins/route-info.js';
 import type { AuthContext } from '../tokens/access-tokens.js';
 import { installRateLimits, type CallerLookup } from './plugin.js';
 import type { RateLimitCaller, TierSelection } from './tiers.js';
@@ -22,7 +23,7 @@ export function identifyCaller(authenticator: Authenticator) {
   };
 
   return (request: FastifyRequest): CallerLookup => {
-    if (request.is404 || request.routeOptions.config.public === true) return null;
+    if (request.is404 || routeOf(request).config.public === true) return null;
     const token = bearerToken(request);
     if (!token) return null;
 

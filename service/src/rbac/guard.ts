@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { authOf } from '../auth/authenticate-hook.js';
 import { AppError } from '../errors/app-error.js';
+import { routeOf } from '../plugins/route-info.js';
 import { hasPermission, isPermission, type Permission } from './permissions.js';
 import { parseStepUpActions } from './step-up-actions.js';
 
@@ -56,7 +57,7 @@ export function installAccessControl(app: FastifyInstance, options: AccessContro
   // onRequest, after authentication: a refused caller learns nothing from body validation.
   // A callback, not a promise: only the step-up check waits on storage.
   app.addHook('onRequest', (request, _reply, done) => {
-    const permission = request.routeOptions.config.permission;
+    const permission = routeOf(request).config.permission;
     if (permission === undefined) return done();
 
     requirePermission(request, permission);
