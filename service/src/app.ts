@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { installErrorHandling } from './errors/error-handler.js';
 import { installRequestLogging, loggerOptions } from './plugins/logging.js';
+import { deferredChildLogger } from './plugins/request-logger.js';
 import { installRequestMetrics } from './plugins/metrics.js';
 import { installRouteInfo } from './plugins/route-info.js';
 import { buildSharedSerializers } from './plugins/serializers.js';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       disableRequestLogging: true,
       requestIdLogLabel: 'requestId',
     }),
+    childLoggerFactory: deferredChildLogger,
     genReqId: () => randomUUID(),
     trustProxy: proxyTrust(config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
