@@ -56,16 +56,20 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ServiceExit & { ms: number }>;
 }
 
+let nodeOptions: string | undefined;
+
 /**
  * The NODE_OPTIONS service/Dockerfile sets (heap limits), so a process started here sizes
  * its heap as the container does. Read from the Dockerfile rather than copied, so the two
  * cannot drift apart; the image test checks the built image carries the same value.
  */
 export function imageNodeOptions(): string {
+  if (nodeOptions !== undefined) return nodeOptions;
   const dockerfile = readFileSync(join(root, 'service/Dockerfile'), 'utf8');
   const match = /^\s*NODE_OPTIONS="([^"]*)"/m.exec(dockerfile);
   if (!match) throw new Error('service/Dockerfile sets no NODE_OPTIONS="..." in its ENV');
-  return match[1]!;
+  nodeOptions = match[1]!;
+  return nodeOptions;
 }
 
 /** Public origin every benchmark and fault-test process binds its sign-in messages to. */

@@ -139,7 +139,9 @@ await build({
   external: [...RUNTIME_PACKAGES, ...ABSENT_OPTIONAL],
   // CommonJS dependencies call require(); an ES module has none unless it makes one.
   banner: {
-    js: "import { createRequire as __lucidRequire } from 'node:module'; const require = __lucidRequire(import.meta.url);",
+    js:
+      "import { createRequire as __lucidRequire } from 'node:module'; " +
+      'const require = __lucidRequire(import.meta.url);',
   },
   minifySyntax: true,
   minifyWhitespace: true,

@@ -56,7 +56,7 @@ describe('the service image built from service/Dockerfile', () => {
     expect(image.Config.Cmd).toEqual(['/app/main.js']);
   });
 
-  it('runs as the numeric user 65532, exposes 8089 and has one exec-form health check', async () => {
+  it('runs as user 65532, exposes 8089 and has one exec-form health check', async () => {
     const { Config } = await imageConfig(images.amd64);
 
     expect(Config.User).toBe('65532:65532');

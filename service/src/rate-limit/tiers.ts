@@ -36,12 +36,6 @@ export function selectTier(caller: RateLimitCaller | null, ip: string): TierSele
   return { tier, key: `${tier}:${caller.accountId}` };
 }
 
-/** Reads the tier back from a counter key made by `selectTier`. */
-export function tierOfKey(key: string): TierName {
-  const name = key.slice(0, key.indexOf(':'));
-  return TIER_NAMES.find((tier) => tier === name) ?? 'unauthenticated';
-}
-
 /** Checks tier limits once, at start, naming the tier that is wrong. */
 export function validateTiers(tiers: RateLimitTiers): RateLimitTiers {
   for (const name of TIER_NAMES) {

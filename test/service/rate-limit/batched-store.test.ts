@@ -68,7 +68,7 @@ describe('the batched rate-limit store', () => {
     expect(await shared('burst')).toBe(40);
   });
 
-  it('asks Redis for a window its first hit opens, then answers admitted hits at once', async () => {
+  it('asks Redis for the window a first hit opens, then admits hits at once', async () => {
     const one = store(await ready(connect()));
 
     const first = one.hit('quick', 3, MINUTE_MS);
@@ -102,7 +102,7 @@ describe('the batched rate-limit store', () => {
     expect((await hit(second, 'both', 5)).current).toBeGreaterThan(5);
   });
 
-  it('starts a new window once the counter expires, again admitting exactly the limit', async () => {
+  it('starts a new window once the counter expires, admitting the limit again', async () => {
     const one = store(await ready(connect()));
     // Long enough for a burst even on a loaded machine, short enough to wait out.
     const windowMs = 2_000;
