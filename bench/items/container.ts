@@ -18,6 +18,9 @@ interface Inspected {
   RootFS: { Layers: string[] };
 }
 
+/** The engine's storage driver, which sets what creating a container costs. */
+const storageDriver = async () => (await engine<{ Driver: string }>('GET', '/info')).Driver;
+
 const inspect = async (image: string) =>
   JSON.parse(await docker(['image', 'inspect', '-f', '{{json .}}', image])) as Inspected;
 
@@ -88,11 +91,13 @@ async function startFigure(image: string, runs: number): Promise<Figure> {
     goal: { on: 'value', op: '<=', target: 2, text: 'healthy within 2 s on amd64' },
     details: {
       runs,
+      storageDriver: await storageDriver(),
       fastest: round(sorted[0]!, 2),
       slowest: round(sorted.at(-1)!, 2),
       probeIntervalMs: PROBE_INTERVAL_NS / 1e6,
       // From `docker run` to the engine starting the process (creating the container, which
-      // the vfs storage driver does by copying the image), then from there to healthy.
+      // the vfs storage driver does by copying the image and overlay2 by mounting its
+      // layers), then from there to healthy.
       engineMedian: round(median(engineSeconds), 2),
       serviceMedian: round(median(seconds.map((total, i) => total - engineSeconds[i]!)), 2),
     },
