@@ -1,7 +1,7 @@
 import { residentMiB } from '../lib/process-memory.js';
 import { startBare } from '../lib/bare-process.js';
 import { JsonClient } from '../lib/json-client.js';
-import { imageNodeOptions, startService } from '../lib/service-process.js';
+import { imageRuntime, startService } from '../lib/service-process.js';
 import { signIn } from '../lib/sign-in-client.js';
 import { dropData } from '../lib/test-data.js';
 import { createWallet } from '../lib/wallet.js';
@@ -74,7 +74,9 @@ export async function serviceFigures(
         details: {
           rssAtStartMiB: round(startRss),
           runtime: "the image's bundle (scripts/images/bundle-service.ts), own process",
-          nodeOptions: imageNodeOptions(),
+          nodeOptions: imageRuntime().env.NODE_OPTIONS,
+          mallocArenaMax: imageRuntime().env.MALLOC_ARENA_MAX,
+          nodeFlags: imageRuntime().nodeFlags.join(' '),
         },
       }),
     ]);

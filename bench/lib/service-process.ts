@@ -16,8 +16,10 @@ export interface ServiceProcessOptions {
   redisUri: string;
   /** pino level; the default `info` writes one line per request, as deployed. */
   logLevel?: string;
-  /** Extra variables, applied last (NODE_OPTIONS here replaces the image's). */
+  /** Extra variables, applied last (NODE_OPTIONS here replaces the image's, and so on). */
   env?: Record<string, string>;
+  /** Node flags in place of those of the image's ENTRYPOINT. */
+  nodeFlags?: string[];
   /** Listen on this port instead of a free one (to restart on the same address). */
   port?: number;
   /** Reuse another process's database and key prefix (a restart, not a new deployment). */
@@ -56,20 +58,39 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ServiceExit & { ms: number }>;
 }
 
-let nodeOptions: string | undefined;
+/** Variables of the image's ENV that shape the process's memory, copied by every bench. */
+export const IMAGE_MEMORY_VARIABLES = ['NODE_OPTIONS', 'MALLOC_ARENA_MAX'] as const;
+
+/** How the image starts Node: its memory settings and the V8 flags of its ENTRYPOINT. */
+export interface ImageRuntime {
+  env: Record<(typeof IMAGE_MEMORY_VARIABLES)[number], string>;
+  /** What ENTRYPOINT passes to node before the script (flags NODE_OPTIONS refuses). */
+  nodeFlags: string[];
+}
+
+let runtime: ImageRuntime | undefined;
 
 /**
- * The NODE_OPTIONS service/Dockerfile sets (heap limits), so a process started here sizes
- * its heap as the container does. Read from the Dockerfile rather than copied, so the two
- * cannot drift apart; the image test checks the built image carries the same value.
+ * How service/Dockerfile runs Node (V8's heap limits and flags, glibc's arenas), so a process
+ * started here sizes its memory and compiles as the container does. Read from the Dockerfile
+ * rather than copied, so the two cannot drift apart; the image test checks the built image
+ * carries the same values.
  */
-export function imageNodeOptions(): string {
-  if (nodeOptions !== undefined) return nodeOptions;
+export function imageRuntime(): ImageRuntime {
+  if (runtime !== undefined) return runtime;
   const dockerfile = readFileSync(join(root, 'service/Dockerfile'), 'utf8');
-  const match = /^\s*NODE_OPTIONS="([^"]*)"/m.exec(dockerfile);
-  if (!match) throw new Error('service/Dockerfile sets no NODE_OPTIONS="..." in its ENV');
-  nodeOptions = match[1]!;
-  return nodeOptions;
+  const read = (name: string) => {
+    const match = new RegExp(`^\\s*${name}="([^"]*)"`, 'm').exec(dockerfile);
+    if (!match) throw new Error(`service/Dockerfile sets no ${name}="..." in its ENV`);
+    return match[1]!;
+  };
+  const entrypoint = /^ENTRYPOINT (\[.*\])\s*$/m.exec(dockerfile);
+  if (!entrypoint) throw new Error('service/Dockerfile has no exec-form ENTRYPOINT');
+  runtime = {
+    env: { NODE_OPTIONS: read('NODE_OPTIONS'), MALLOC_ARENA_MAX: read('MALLOC_ARENA_MAX') },
+    nodeFlags: (JSON.parse(entrypoint[1]!) as string[]).slice(1),
+  };
+  return runtime;
 }
 
 /** Public origin every benchmark and fault-test process binds its sign-in messages to. */
@@ -95,7 +116,7 @@ export async function startService(options: ServiceProcessOptions): Promise<Serv
   const env = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
-    NODE_OPTIONS: imageNodeOptions(),
+    ...imageRuntime().env,
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: options.logLevel ?? 'info',
@@ -113,10 +134,11 @@ export async function startService(options: ServiceProcessOptions): Promise<Serv
   };
 
   const fd = openSync(logPath, 'a');
-  const args =
+  const script =
     options.runtime === 'tsx'
       ? ['--import', 'tsx', join(root, 'service/src/main.ts')]
       : [options.entry ?? (await builtService())];
+  const args = [...(options.nodeFlags ?? imageRuntime().nodeFlags), ...script];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env,

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { imageNodeOptions } from '../../bench/lib/service-process.js';
+import { IMAGE_MEMORY_VARIABLES, imageRuntime } from '../../bench/lib/service-process.js';
 import { docker } from './support/engine.js';
 import { baseImages, buildServiceImage, publish, type Arch } from './support/images.js';
 import { DockerScope, waitHealthy } from './support/scope.js';
@@ -52,7 +52,7 @@ describe('the service image built from service/Dockerfile', () => {
     const image = await imageConfig(images[arch]);
 
     expect(image.Architecture).toBe(arch);
-    expect(image.Config.Entrypoint).toEqual(['/nodejs/bin/node']);
+    expect(image.Config.Entrypoint).toEqual(['/nodejs/bin/node', '--no-maglev']);
     expect(image.Config.Cmd).toEqual(['/app/main.js']);
   });
 
@@ -64,11 +64,14 @@ describe('the service image built from service/Dockerfile', () => {
     expect(Config.Healthcheck.Test).toEqual(['CMD', '/nodejs/bin/node', '/app/healthcheck.js']);
   });
 
-  it('caps the heap with the NODE_OPTIONS the benchmarks start the service with', async () => {
+  it('runs Node with the settings and flags the benchmarks start the service with', async () => {
     const { Config } = await imageConfig(images.amd64);
+    const { env, nodeFlags } = imageRuntime();
 
-    expect(Config.Env).toContain(`NODE_OPTIONS=${imageNodeOptions()}`);
-    expect(imageNodeOptions()).toMatch(/--max-old-space-size=\d+/);
+    for (const name of IMAGE_MEMORY_VARIABLES) expect(Config.Env).toContain(`${name}=${env[name]}`);
+    expect(env.NODE_OPTIONS).toMatch(/--max-old-space-size=\d+/);
+    expect(env.MALLOC_ARENA_MAX).toMatch(/^\d+$/);
+    expect(Config.Entrypoint).toEqual(['/nodejs/bin/node', ...nodeFlags]);
   });
 
   it('carries the OCI labels and the service, cluster, port and features labels', async () => {
