@@ -10,13 +10,15 @@ version="${SCHEMATHESIS_VERSION:-4.*}"
 venv="$root/.tools/venv"
 st="$venv/bin/st"
 
-if [[ -x "$st" ]] && "$venv/bin/python" -c 'import schemathesis' 2>/dev/null; then
+# Run, not just found: a venv's scripts name its interpreter by absolute path, so one copied
+# or moved with its checkout has an `st` that exists and cannot start.
+if "$st" --version >/dev/null 2>&1; then
   echo "$st"
   exit 0
 fi
 
 log "creating $venv with schemathesis $version from PyPI"
-python3 -m venv "$venv"
+python3 -m venv --clear "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip >&2
 "$venv/bin/python" -m pip install --quiet "schemathesis==$version" >&2
 echo "$st"
