@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 
+import { NullableString } from '../schemas/common.js';
 import { AUDIT_EVENT_TYPES, type AuditEventType } from './audit-event.js';
 
 const Instant = Type.String({ format: 'date-time' });
 const EventType = Type.Unsafe<AuditEventType>({ type: 'string', enum: [...AUDIT_EVENT_TYPES] });
-const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 
 /** GET /audit query: every filter is optional and they combine. */
 export const AuditQueryString = Type.Object(
@@ -32,10 +32,10 @@ export const AuditEntryView = Type.Object({
   time: Instant,
   type: EventType,
   outcome: Type.Union([Type.Literal('success'), Type.Literal('failure')]),
-  actor: Nullable(Type.String()),
-  subject: Nullable(Type.String()),
+  actor: NullableString(),
+  subject: NullableString(),
   ip: Type.String(),
-  userAgent: Nullable(Type.String()),
+  userAgent: NullableString(),
   requestId: Type.String(),
   reason: Type.Optional(Type.String()),
   details: Type.Optional(
@@ -49,7 +49,7 @@ export const AuditEntryView = Type.Object({
 /** One page of the audit log. */
 export const AuditPageView = Type.Object({
   items: Type.Array(AuditEntryView),
-  nextCursor: Type.Union([Type.String(), Type.Null()], {
+  nextCursor: NullableString({
     description: 'Pass as cursor for the next page; null on the last page',
   }),
 });

@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 
-import { TronAddressString } from '../schemas/common.js';
+import { NullableString, TronAddressString } from '../schemas/common.js';
 import { HARDWARE_WALLET_TYPES, type HardwareWalletType } from './device-types.js';
 
 /** A device family name. */
@@ -17,7 +17,7 @@ export const HardwareWalletView = Type.Object({
   address: Type.String(),
   label: Type.String(),
   registeredAt: Type.String({ format: 'date-time' }),
-  lastVerifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastVerifiedAt: NullableString({ format: 'date-time' }),
 });
 
 /** GET /hardware-wallets response. */

@@ -6,12 +6,12 @@ import { authOf } from '../auth/authenticate-hook.js';
 import { AppError } from '../errors/app-error.js';
 import { hasPermission, type Permission } from '../rbac/permissions.js';
 import { requirePermission } from '../rbac/guard.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, NullableString } from '../schemas/common.js';
 import type { SessionRecord } from '../sessions/session-store.js';
 import type { TypedApp } from './typed-app.js';
 
 const Instant = Type.String({ format: 'date-time' });
-const OptionalInstant = Type.Union([Instant, Type.Null()]);
+const OptionalInstant = NullableString({ format: 'date-time' });
 
 const SessionView = Type.Object({
   id: Type.String(),
@@ -21,14 +21,15 @@ const SessionView = Type.Object({
   lastUsedAt: Instant,
   expiresAt: Instant,
   ip: Type.String({ description: 'Client address at sign-in or the latest refresh' }),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
+  userAgent: NullableString(),
   authMethod: Type.Union([Type.Literal('wallet'), Type.Literal('hardware-wallet')]),
-  steppedUpUntil: Type.Union([Instant, Type.Null()], {
+  steppedUpUntil: NullableString({
+    format: 'date-time',
     description: 'Until when a hardware-wallet step-up holds; null when never stepped up',
   }),
   active: Type.Boolean({ description: 'Neither revoked nor expired' }),
   revokedAt: OptionalInstant,
-  revokedReason: Type.Union([Type.String(), Type.Null()]),
+  revokedReason: NullableString(),
   current: Type.Boolean({ description: 'True for the session making this request' }),
 });
 

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type, type TStringOptions } from '@fastify/type-provider-typebox';
 
 import { ERRORS } from '../errors/catalogue.js';
 
@@ -12,6 +12,14 @@ export const ErrorResponse = Type.Object(
   },
   { $id: 'ErrorResponse', description: 'Error: a stable code, its HTTP status and a message' },
 );
+
+/**
+ * A string or null, as one JSON Schema type array (valid in OpenAPI 3.1). fast-json-stringify
+ * writes a type array by checking the value's type; for `anyOf: [string, null]` it runs ajv
+ * against each branch on every response, about 2% of an authenticated request's CPU.
+ */
+export const NullableString = (options: TStringOptions = {}) =>
+  Type.Unsafe<string | null>({ ...options, type: ['string', 'null'] });
 
 /** Response schemas for the given error statuses, all with the error body. */
 export function errorResponses(...statuses: number[]): Record<number, typeof ErrorResponse> {

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 
 import { PERMISSIONS, type Permission } from '../rbac/permissions.js';
 import { ROLES, type Role } from '../rbac/roles.js';
+import { NullableString } from '../schemas/common.js';
 
 /** A role name. */
 export const RoleName = Type.Unsafe<Role>({ type: 'string', enum: [...ROLES] });
@@ -26,11 +27,11 @@ export const UserView = Type.Object({
   address: Type.String(),
   role: RoleName,
   permissions: Type.Array(Type.Unsafe<Permission>({ type: 'string', enum: [...PERMISSIONS] })),
-  displayName: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
+  displayName: NullableString(),
+  email: NullableString(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  lastSignInAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  lastSignInAt: NullableString({ format: 'date-time' }),
 });
 
 /** PUT /users/me body: the fields to change; null clears one. */
