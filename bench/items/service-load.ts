@@ -63,6 +63,7 @@ export async function serviceFigures(
     await attempt('sign-in', 'Sign-in and refresh rates', () =>
       flowFigures(service.url, service.pid, sizes.flows),
     );
+    const image = imageRuntime();
     await attempt('memory', 'Service resident memory after load', async () => [
       measured({
         name: 'memory.rss-after-load',
@@ -74,9 +75,9 @@ export async function serviceFigures(
         details: {
           rssAtStartMiB: round(startRss),
           runtime: "the image's bundle (scripts/images/bundle-service.ts), own process",
-          nodeOptions: imageRuntime().env.NODE_OPTIONS,
-          mallocArenaMax: imageRuntime().env.MALLOC_ARENA_MAX,
-          nodeFlags: imageRuntime().nodeFlags.join(' '),
+          nodeOptions: image.env.NODE_OPTIONS,
+          mallocArenaMax: image.env.MALLOC_ARENA_MAX,
+          nodeFlags: image.nodeFlags.join(' '),
         },
       }),
     ]);

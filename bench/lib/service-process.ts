@@ -87,7 +87,9 @@ export function imageRuntime(): ImageRuntime {
   const entrypoint = /^ENTRYPOINT (\[.*\])\s*$/m.exec(dockerfile);
   if (!entrypoint) throw new Error('service/Dockerfile has no exec-form ENTRYPOINT');
   runtime = {
-    env: { NODE_OPTIONS: read('NODE_OPTIONS'), MALLOC_ARENA_MAX: read('MALLOC_ARENA_MAX') },
+    env: Object.fromEntries(
+      IMAGE_MEMORY_VARIABLES.map((name) => [name, read(name)]),
+    ) as ImageRuntime['env'],
     nodeFlags: (JSON.parse(entrypoint[1]!) as string[]).slice(1),
   };
   return runtime;
