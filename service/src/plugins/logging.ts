@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 
 import type { Config } from '../config/config.js';
+import { stdoutLogSink } from './log-sink.js';
 import { routeOf } from './route-info.js';
 
 // Anything that can authenticate someone, wherever it shows up in a log object.
@@ -21,7 +22,10 @@ const REDACT = [
   'signature',
 ];
 
-/** pino options for Fastify: level from config, secrets redacted, no request bodies. */
+/**
+ * pino options for Fastify: level from config, secrets redacted, no request bodies. Lines go
+ * to `stream` when given (tests read them), else to standard output.
+ */
 export function loggerOptions(
   config: Config,
   stream?: DestinationStream,
@@ -31,7 +35,7 @@ export function loggerOptions(
     base: { service: config.serviceName, version: config.serviceVersion },
     redact: { paths: REDACT, censor: '[redacted]' },
   };
-  return stream ? { ...base, stream } : base;
+  return { ...base, stream: stream ?? stdoutLogSink() };
 }
 
 /**

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const BURST = 'test/service/plugins/fixtures/log-burst.ts';
+
+interface Burst {
+  code: number | null;
+  lines: string[];
+}
+
+/**
+ * Runs the burst script with its stdout on a pipe. The reader pauses for `stallMs` first, so
+ * the pipe fills and the sink has to wait for room (EAGAIN) while lines keep coming.
+ */
+function runBurst(lines: number, stallMs: number): Promise<Burst> {
+  const child = spawn(process.execPath, ['--import', 'tsx', BURST], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', LINES: String(lines) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const chunks: Buffer[] = [];
+  child.stdout.pause();
+  setTimeout(() => child.stdout.resume(), stallMs);
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      resolve({ code, lines: text.split('\n').filter(Boolean) });
+    });
+  });
+}
+
+describe('the stdout log sink', () => {
+  it('delivers every line whole and in order when the process exits with lines queued', async () => {
+    const burst = await runBurst(20_000, 300);
+
+    expect(burst.code).toBe(0);
+    expect(burst.lines).toHaveLength(20_000);
+    burst.lines.forEach((line, index) => {
+      expect(JSON.parse(line)).toEqual({
+        level: 30,
+        index,
+        note: 'Zürich → 東京 ✓',
+        msg: 'burst',
+      });
+    });
+  });
+});
