@@ -109,8 +109,12 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
       ttlMs: PROFILE_CACHE_TTL_MS,
     });
     await profileCache.start();
-    const accountChanged = (id?: string) => profileCache.changed(id);
-    const accounts = new AccountStore(mongo.db, config.superAdminAddresses, accountChanged);
+    const accounts = new AccountStore(
+      mongo.db,
+      config.superAdminAddresses,
+      profileCache,
+      PROFILE_CACHE_SIZE,
+    );
     await Promise.all([accounts.ensureIndexes(), sessionStore.ensureIndexes()]);
 
     const chainId = chainIdOf(config.tronNetwork);
