@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import Fastify from 'fastify';
-import { Redis } from 'ioredis';
 import { MongoClient, type Db } from 'mongodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { AccountStore, USERS_COLLECTION } from '../../../service/src/accounts/account-store.js';
-import { RevocationFeed } from '../../../service/src/auth/revocation-feed.js';
-import { ProfileCache } from '../../../service/src/users/profile-cache.js';
+import {
+  AccountStore,
+  USERS_COLLECTION,
+  type AccountRecord,
+} from '../../../service/src/accounts/account-store.js';
 import { RoleChanges } from '../../../service/src/users/role-changes.js';
 import { RoleLock } from '../../../service/src/users/role-lock.js';
-import type { UserRecord } from '../../../service/src/users/profile.js';
 import { testServices } from '../../support/services.js';
+import { startReplicaCache } from '../helpers/account-cache.js';
 
 /** One replica: its own MongoDB client (counting its account reads), Redis and cache. */
 interface Replica {
@@ -37,27 +37,9 @@ describe('account lookups of sign-in and refresh', () => {
     });
     await mongo.connect();
 
-    const redis = new Redis(redisUri, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    const feed = new RevocationFeed({
-      redis,
-      channel: `${prefix}revocations`,
-      rememberMs: 60_000,
-      clock: Date.now,
-      log: Fastify({ logger: false }).log,
-    });
-    await feed.start();
-    const cache = new ProfileCache<UserRecord | null>({
-      redis,
-      channel: `${prefix}account-changes`,
-      feed,
-      max: 100,
-      ttlMs,
-    });
-    await cache.start();
+    const { redis, cache, stop } = await startReplicaCache(redisUri, prefix, ttlMs);
     cleanups.push(async () => {
-      await feed.stop();
-      redis.disconnect();
+      await stop();
       await mongo.close();
     });
 
@@ -131,7 +113,7 @@ describe('account lookups of sign-in and refresh', () => {
     await signIns.accounts.findByAddress(first.address);
 
     // No service path deletes accounts; an operator can, by hand, and the address is free.
-    await db.collection(USERS_COLLECTION).deleteOne({ _id: first._id });
+    await db.collection<AccountRecord>(USERS_COLLECTION).deleteOne({ _id: first._id });
     const registrar = await replica();
     const second = await registrar.accounts.create(first.address, new Date());
 

@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
-import Fastify from 'fastify';
-import { Redis } from 'ioredis';
 import { MongoClient, type Db } from 'mongodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,17 +7,13 @@ import {
   USERS_COLLECTION,
   type AccountRecord,
 } from '../../../service/src/accounts/account-store.js';
-import { RevocationFeed } from '../../../service/src/auth/revocation-feed.js';
-import { ProfileCache } from '../../../service/src/users/profile-cache.js';
 import { Profiles, type UserRecord } from '../../../service/src/users/profile.js';
 import { testServices } from '../../support/services.js';
+import { startReplicaCache, type ReplicaCache } from '../helpers/account-cache.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
 
 /** One service replica's share of the cache: its own Redis connections and subscription. */
-interface Replica {
-  redis: Redis;
-  feed: RevocationFeed;
-  cache: ProfileCache<UserRecord | null>;
+interface Replica extends ReplicaCache {
   profiles: Profiles;
 }
 
@@ -31,31 +25,8 @@ describe('the account cache shared by replicas through Redis', () => {
   let db: Db;
 
   async function replica(uri = redisUri): Promise<Replica> {
-    // The service's client settings: commands fail at once while Redis is down.
-    const redis = new Redis(uri, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-    });
-    redis.on('error', () => undefined);
-    await redis.connect();
-    const feed = new RevocationFeed({
-      redis,
-      channel: `${prefix}revocations`,
-      rememberMs: 60_000,
-      clock: Date.now,
-      log: Fastify({ logger: false }).log,
-    });
-    await feed.start();
-    const cache = new ProfileCache<UserRecord | null>({
-      redis,
-      channel: `${prefix}account-changes`,
-      feed,
-      max: 100,
-      ttlMs: 60_000,
-    });
-    await cache.start();
-    const created = { redis, feed, cache, profiles: new Profiles(db, cache) };
+    const { redis, feed, cache, stop } = await startReplicaCache(uri, prefix);
+    const created = { redis, feed, cache, stop, profiles: new Profiles(db, cache) };
     replicas.push(created);
     return created;
   }
@@ -100,10 +71,7 @@ describe('the account cache shared by replicas through Redis', () => {
   });
 
   afterEach(async () => {
-    for (const { feed, redis } of replicas.splice(0)) {
-      await feed.stop();
-      redis.disconnect();
-    }
+    for (const { stop } of replicas.splice(0)) await stop();
   });
 
   afterAll(async () => {
