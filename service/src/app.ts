@@ -12,6 +12,7 @@ import { installAuthentication } from './auth/authenticate-hook.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/config.js';
 import { installErrorHandling } from './errors/error-handler.js';
+import { stdoutLogSink } from './plugins/log-sink.js';
 import { installRequestLogging, loggerOptions } from './plugins/logging.js';
 import { deferredChildLogger } from './plugins/request-logger.js';
 import { installRequestMetrics } from './plugins/metrics.js';
@@ -81,9 +82,10 @@ function closeConnectionsOnShutdown(app: FastifyInstance): void {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
+  const logStream = options.logStream ?? stdoutLogSink();
 
   const app = Fastify({
-    logger: loggerOptions(config, options.logStream),
+    logger: loggerOptions(config, logStream),
     // installRequestLogging writes the one line per request.
     logController: new LogController({
       disableRequestLogging: true,
@@ -125,7 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installAuthentication(app, services.authenticator);
   installServiceAccessControl(app);
   installRequestMetrics(app, services.metrics);
-  installRequestLogging(app);
+  installRequestLogging(app, config, logStream);
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { DestinationStream } from 'pino';
+import { levels, type DestinationStream } from 'pino';
 
 import type { Config } from '../config/config.js';
-import { stdoutLogSink } from './log-sink.js';
 import { routeOf } from './route-info.js';
 
 // Anything that can authenticate someone, wherever it shows up in a log object.
@@ -24,44 +23,60 @@ const REDACT = [
 
 /**
  * pino options for Fastify: level from config, secrets redacted, no request bodies. Lines go
- * to `stream` when given (tests read them), else to standard output.
+ * to `stream`: standard output in service, a capture in tests.
  */
 export function loggerOptions(
   config: Config,
-  stream?: DestinationStream,
+  stream: DestinationStream,
 ): FastifyServerOptions['logger'] {
-  const base = {
+  return {
     level: config.logLevel,
     base: { service: config.serviceName, version: config.serviceVersion },
     redact: { paths: REDACT, censor: '[redacted]' },
+    stream,
   };
-  return { ...base, stream: stream ?? stdoutLogSink() };
 }
+
+// pino's number for the info level, which every line carries as `level`.
+const INFO_LEVEL = levels.values.info!;
 
 /**
  * One log line per request, after the response: method, path without the query string
- * (queries can carry tokens), route, status and duration.
+ * (queries can carry tokens), route, status, duration and client address.
+ *
+ * The line is written straight to the logger's stream in pino's own format (level, time, the
+ * base bindings, the fields, msg), not through a pino call. Through pino it cost about a fifth
+ * of the CPU of a meta/info request under load: measured side by side against LOG_LEVEL=warn,
+ * 89 against 109 µs a request, and the same with the stream's write made a no-op, so the cost
+ * was pino's generic serialization, not the write. Every field here is one that cannot hold a
+ * secret, so skipping pino's redaction loses nothing; every string is written through
+ * JSON.stringify, so a hostile path or forwarded address cannot break the line.
  */
-export function installRequestLogging(app: FastifyInstance): void {
-  // Every field of this line is one that cannot hold a secret (the query string is cut off),
-  // so it goes through a child logger without redaction: the wildcard paths above make pino
-  // run every field of every line through the redactor, 8% of the CPU samples of a profile
-  // of meta/info under load. Every other line keeps the redaction.
-  const lines = app.log.child({}, { redact: [] });
+export function installRequestLogging(
+  app: FastifyInstance,
+  config: Config,
+  stream: DestinationStream,
+): void {
+  const service = JSON.stringify(config.serviceName);
+  const version = JSON.stringify(config.serviceVersion);
+  const head = `,"service":${service},"version":${version},"requestId":`;
 
   app.addHook('onResponse', (request, reply, done) => {
-    const query = request.url.indexOf('?');
-    lines.info(
-      {
-        requestId: request.id,
-        method: request.method,
-        path: query === -1 ? request.url : request.url.slice(0, query),
-        route: routeOf(request).url,
-        statusCode: reply.statusCode,
-        durationMs: Math.round(reply.elapsedTime * 100) / 100,
-        ip: request.ip,
-      },
-      'request completed',
+    // The level is read per request, so a level changed at run time takes effect at once.
+    if ((levels.values[app.log.level] ?? Infinity) > INFO_LEVEL) return done();
+
+    const { url, ip } = request;
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    const route = routeOf(request).url;
+    const durationMs = Math.round(reply.elapsedTime * 100) / 100;
+    stream.write(
+      `{"level":${INFO_LEVEL},"time":${Date.now()}${head}${JSON.stringify(request.id)}` +
+        `,"method":${JSON.stringify(request.method)},"path":${JSON.stringify(path)}` +
+        (route === undefined ? '' : `,"route":${JSON.stringify(route)}`) +
+        `,"statusCode":${reply.statusCode},"durationMs":${durationMs}` +
+        (ip === undefined ? '' : `,"ip":${JSON.stringify(ip)}`) +
+        `,"msg":"request completed"}\n`,
     );
     done();
   });

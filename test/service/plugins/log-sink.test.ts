@@ -11,16 +11,20 @@ interface Burst {
   lines: string[];
 }
 
+function startBurst(lines: number, env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', BURST], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', LINES: String(lines), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
 /**
  * Runs the burst script with its stdout on a pipe. The reader pauses for `stallMs` first, so
  * the pipe fills and the sink has to wait for room (EAGAIN) while lines keep coming.
  */
 function runBurst(lines: number, stallMs: number): Promise<Burst> {
-  const child = spawn(process.execPath, ['--import', 'tsx', BURST], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LINES: String(lines) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = startBurst(lines, {});
   const chunks: Buffer[] = [];
   child.stdout.pause();
   setTimeout(() => child.stdout.resume(), stallMs);
@@ -49,5 +53,34 @@ describe('the stdout log sink', () => {
         msg: 'burst',
       });
     });
+  });
+
+  it('writes lines that fill no batch while the process keeps running', async () => {
+    const child = startBurst(3, { HOLD: '1' });
+    let text = '';
+    const arrived = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString('utf8');
+        if (text.split('\n').filter(Boolean).length === 3) resolve();
+      });
+    });
+
+    // Lines never written fail the test here, well before the test timeout, and the child
+    // is killed either way.
+    let deadline: NodeJS.Timeout | undefined;
+    const givenUp = new Promise<never>((_resolve, reject) => {
+      deadline = setTimeout(() => reject(new Error(`lines not written: ${text}`)), 10_000);
+    });
+    try {
+      await Promise.race([arrived, givenUp]);
+    } finally {
+      clearTimeout(deadline);
+      child.kill('SIGKILL');
+    }
+    const indexes = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { index: number }).index);
+    expect(indexes).toEqual([0, 1, 2]);
   });
 });

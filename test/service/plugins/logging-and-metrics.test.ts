@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +19,19 @@ class LogCapture extends Writable {
   get text(): string {
     return this.lines.join('\n');
   }
+}
+
+/** Sends one GET with the path exactly as given and returns the whole raw answer. */
+function rawGet(address: URL, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(address.port), address.hostname, () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: lucid.test\r\nConnection: close\r\n\r\n`);
+    });
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
 }
 
 describe('request logs and metrics', () => {
@@ -84,6 +98,49 @@ describe('request logs and metrics', () => {
     });
     expect(typeof completed[0]!.requestId).toBe('string');
     expect(typeof completed[0]!.durationMs).toBe('number');
+  });
+
+  it("writes the request line in the format of pino's other lines, escaping the path", async () => {
+    // Node's parser lets quotes and backslashes through in a path; inject would encode them.
+    const path = '/nope/"quoted"\\';
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const answer = await rawGet(new URL(address), `${path}?token=abc`);
+    app.log.info('after the request');
+
+    const entries = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const completed = entries.find((entry) => entry.msg === 'request completed');
+    const other = entries.find((entry) => entry.msg === 'after the request');
+
+    expect(answer).toMatch(/^HTTP\/1.1 404 /);
+    expect(completed).toEqual({
+      level: other!.level,
+      time: expect.any(Number) as number,
+      service: other!.service,
+      version: other!.version,
+      requestId: expect.any(String) as string,
+      method: 'GET',
+      path,
+      statusCode: 404,
+      durationMs: expect.any(Number) as number,
+      ip: '127.0.0.1',
+      msg: 'request completed',
+    });
+    expect(logs.text).not.toContain('token=abc');
+  });
+
+  it('writes no request line when the level is above info', async () => {
+    const quiet = new LogCapture();
+    const warnOnly = await buildTestApp({ env: { LOG_LEVEL: 'warn' }, logStream: quiet });
+    try {
+      await warnOnly.inject({ method: 'GET', url: '/api/v1/meta/info' });
+      warnOnly.log.warn('a warning');
+    } finally {
+      await warnOnly.close();
+    }
+
+    expect(quiet.lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
+      'a warning',
+    ]);
   });
 
   it('counts requests by route and sign-ins by outcome in Prometheus format', async () => {
