@@ -23,7 +23,8 @@ const FLUSH_INTERVAL_MS = 100;
  * request here, measured side by side, with the same line going to /dev/null costing as much
  * as to a file). Gathering BATCH_BYTES (about 50 request lines) per write took the whole
  * logging cost to within 5% of LOG_LEVEL=warn. A quiet service's lines wait at most
- * FLUSH_INTERVAL_MS, and whatever is gathered is written when the process exits.
+ * FLUSH_INTERVAL_MS, and whatever is gathered is written when the process exits; a process
+ * killed outright (SIGKILL, the OOM killer) loses it, which the README's known limitations say.
  *
  * Buffer mode, not string mode: in string mode sonic-boom measures the byte length of the
  * whole pending batch again for every line it appends. In buffer mode it keeps a running
