@@ -21,6 +21,11 @@ const REDACT = [
   'signature',
 ];
 
+/** The fields every line carries after level and time: pino's `base`. */
+function logBase(config: Config): Record<string, string> {
+  return { service: config.serviceName, version: config.serviceVersion };
+}
+
 /**
  * pino options for Fastify: level from config, secrets redacted, no request bodies. Lines go
  * to `stream`: standard output in service, a capture in tests.
@@ -31,7 +36,7 @@ export function loggerOptions(
 ): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
-    base: { service: config.serviceName, version: config.serviceVersion },
+    base: logBase(config),
     redact: { paths: REDACT, censor: '[redacted]' },
     stream,
   };
@@ -56,9 +61,8 @@ export function installRequestLogging(
   config: Config,
   stream: DestinationStream,
 ): void {
-  const service = JSON.stringify(config.serviceName);
-  const version = JSON.stringify(config.serviceVersion);
-  const head = `,"service":${service},"version":${version},"requestId":`;
+  // The base fields as pino writes them: the object's JSON without its braces.
+  const head = `,${JSON.stringify(logBase(config)).slice(1, -1)},"requestId":`;
 
   app.addHook('onResponse', (request, reply, done) => {
     // The level is read per request, so a level changed at run time takes effect at once.

@@ -40,7 +40,7 @@ function runBurst(lines: number, stallMs: number): Promise<Burst> {
 }
 
 describe('the stdout log sink', () => {
-  it('delivers every line whole and in order when the process exits with lines queued', async () => {
+  it('delivers every queued line whole and in order when the process exits', async () => {
     const burst = await runBurst(20_000, 300);
 
     expect(burst.code).toBe(0);
