@@ -16,6 +16,7 @@ import { stdoutLogSink } from './plugins/log-sink.js';
 import { installRequestLogging, loggerOptions } from './plugins/logging.js';
 import { deferredChildLogger } from './plugins/request-logger.js';
 import { installRequestMetrics } from './plugins/metrics.js';
+import { installResponseBatching } from './plugins/response-batching.js';
 import { installRouteInfo } from './plugins/route-info.js';
 import { buildSharedSerializers } from './plugins/serializers.js';
 import { registerDocs, registerOpenApi } from './plugins/swagger.js';
@@ -133,6 +134,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     done();
   });
   closeConnectionsOnShutdown(app);
+  // Last onSend hook: every other one has seen the payload before it waits for the batch.
+  installResponseBatching(app);
 
   healthRoutes(app);
   metaRoutes(app);
