@@ -31,6 +31,10 @@ version="$(node -p 'require("./service/package.json").version')"
 revision="$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)"
 source_url="${LUCID_SOURCE_URL:-https://github.com/lucid-auth/lucid-auth}"
 
+# The engine pulls a base image from the local registry when its own store lacks it (a new
+# engine, a wiped store); the registry is not left running between sessions.
+bash "$root/scripts/registry.sh" start >&2
+
 tags=()
 for arch in "${arches[@]}"; do
   build_var="BUILD_IMAGE_${arch^^}" runtime_var="RUNTIME_IMAGE_${arch^^}"
