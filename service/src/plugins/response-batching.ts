@@ -23,11 +23,10 @@ type SendDone = Parameters<onSendHookHandler>[3];
  * see the payload first.
  */
 export function installResponseBatching(app: FastifyInstance): void {
-  let turnStarted = false;
+  // Responses held for the end of this turn; an end is scheduled whenever this is not empty.
   let waiting: Array<() => void> = [];
 
   const endTurn = (): void => {
-    turnStarted = false;
     const batch = waiting;
     waiting = [];
     let next = 0;
@@ -36,17 +35,14 @@ export function installResponseBatching(app: FastifyInstance): void {
     } finally {
       // A send that throws leaves the rest of its batch for the next turn, not hanging.
       if (next < batch.length) {
+        if (waiting.length === 0) setImmediate(endTurn);
         waiting.unshift(...batch.slice(next));
-        turnStarted = true;
-        setImmediate(endTurn);
       }
     }
   };
 
   app.addHook('onSend', (_request, _reply, payload, done: SendDone) => {
     waiting.push(() => done(null, payload));
-    if (turnStarted) return;
-    turnStarted = true;
-    setImmediate(endTurn);
+    if (waiting.length === 1) setImmediate(endTurn);
   });
 }
